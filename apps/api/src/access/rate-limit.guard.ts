@@ -1,0 +1,23 @@
+import { type ExecutionContext, Injectable } from '@nestjs/common';
+import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
+import { CommonError } from '@app/common';
+import { RATE_LIMITS, type RateLimitName } from './access.decorators';
+
+/** A named per-IP throttler applies only to routes marked with `@RateLimited(name)`. */
+export function rateLimitSkip(name: RateLimitName) {
+  return (context: ExecutionContext): boolean => {
+    const names = Reflect.getMetadata(RATE_LIMITS, context.getHandler()) as RateLimitName[] | undefined;
+    return !names?.includes(name);
+  };
+}
+
+/** Per-IP limits (global, login, registration), counted in Redis so every API instance shares them. */
+@Injectable()
+export class RateLimitGuard extends ThrottlerGuard {
+  protected override async throwThrottlingException(
+    _context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
+    throw new CommonError('COMMON_RATE_LIMITED', { retryAfterSeconds: Math.ceil(detail.timeToBlockExpire) });
+  }
+}

@@ -1,0 +1,70 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import { LoggerModule } from 'nestjs-pino';
+import Redis from 'ioredis';
+import { AppConfig, AppConfigModule } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { QueueModule, redisOptionsFromUrl } from '@app/queue';
+import { IdentityModule } from '@app/identity';
+import { AuditModule } from '@app/audit';
+import { AccessGuard } from './access/access.guard';
+import { RateLimitGuard, rateLimitSkip } from './access/rate-limit.guard';
+import { DomainErrorFilter } from './errors/domain-error.filter';
+import { StrictValidationPipe } from './http/validation.pipe';
+import { loggerParams } from './http/logger';
+import { AuthController } from './identity/auth.controller';
+import { OrganisationsController } from './identity/organisations.controller';
+import { UsersController } from './identity/users.controller';
+import { OpsModule } from './ops/ops.module';
+import { WorkerModule } from '../../worker/src/worker.module';
+
+export interface ApiModuleOptions {
+  /** Run the BullMQ processors and the outbox relay in this process too (the all-in-one mode). */
+  withWorkers: boolean;
+}
+
+@Module({})
+export class ApiModule {
+  static forRoot(options: ApiModuleOptions): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        AppConfigModule,
+        LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerParams }),
+        DatabaseModule,
+        QueueModule,
+        ThrottlerModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => ({
+            throttlers: [
+              { name: 'global', ttl: 60_000, limit: config.RATE_LIMIT_GLOBAL_PER_MINUTE },
+              { name: 'login', ttl: 60_000, limit: config.RATE_LIMIT_LOGIN_PER_MINUTE, skipIf: rateLimitSkip('login') },
+              {
+                name: 'register',
+                ttl: 3_600_000,
+                limit: config.RATE_LIMIT_REGISTER_PER_HOUR,
+                skipIf: rateLimitSkip('register'),
+              },
+            ],
+            storage: new ThrottlerStorageRedisService(
+              new Redis({ ...redisOptionsFromUrl(config.REDIS_URL), keyPrefix: `${config.REDIS_PREFIX}:throttle:` }),
+            ),
+          }),
+        }),
+        IdentityModule,
+        AuditModule,
+        OpsModule,
+        ...(options.withWorkers ? [WorkerModule] : []),
+      ],
+      controllers: [AuthController, OrganisationsController, UsersController],
+      providers: [
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_PIPE, useClass: StrictValidationPipe },
+        { provide: APP_FILTER, useClass: DomainErrorFilter },
+      ],
+    };
+  }
+}

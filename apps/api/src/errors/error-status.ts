@@ -1,0 +1,59 @@
+import {
+  accessMessages,
+  type AccessErrorCode,
+  assertNever,
+  commonMessages,
+  type CommonErrorCode,
+  type LocalisedText,
+} from '@app/common';
+import { identityMessages, type IdentityErrorCode } from '@app/identity';
+
+/** Every code a library may throw. Adding a context adds its codes here and its cases below. */
+export type ErrorCode = CommonErrorCode | AccessErrorCode | IdentityErrorCode;
+
+export const ERROR_MESSAGES: Record<ErrorCode, LocalisedText> = {
+  ...commonMessages,
+  ...accessMessages,
+  ...identityMessages,
+};
+
+/** The HTTP status for each domain error code; exhaustive, so a new code must be mapped to compile. */
+export function httpStatusFor(code: ErrorCode): number {
+  switch (code) {
+    case 'COMMON_VALIDATION_FAILED':
+    case 'COMMON_MALFORMED_REQUEST':
+    case 'IDENTITY_USCC_INVALID':
+    case 'IDENTITY_UNKNOWN_DISTRICT':
+    case 'IDENTITY_ROLE_NOT_ALLOWED':
+    case 'IDENTITY_WEAK_PASSWORD':
+    case 'IDENTITY_WRONG_PASSWORD':
+      return 400;
+    case 'ACCESS_UNAUTHENTICATED':
+    case 'ACCESS_TOKEN_INVALID':
+    case 'IDENTITY_INVALID_CREDENTIALS':
+    case 'IDENTITY_REFRESH_TOKEN_INVALID':
+    case 'IDENTITY_REFRESH_TOKEN_REUSED':
+      return 401;
+    case 'ACCESS_FORBIDDEN':
+    case 'ACCESS_NO_POLICY':
+    case 'IDENTITY_USER_DISABLED':
+      return 403;
+    case 'COMMON_NOT_FOUND':
+    case 'IDENTITY_ORGANISATION_NOT_FOUND':
+    case 'IDENTITY_USER_NOT_FOUND':
+      return 404;
+    case 'COMMON_CONFLICT':
+    case 'COMMON_INVALID_TRANSITION':
+    case 'IDENTITY_EMAIL_TAKEN':
+    case 'IDENTITY_USCC_TAKEN':
+      return 409;
+    case 'COMMON_PAYLOAD_TOO_LARGE':
+      return 413;
+    case 'COMMON_UNSUPPORTED_MEDIA_TYPE':
+      return 415;
+    case 'COMMON_RATE_LIMITED':
+      return 429;
+    default:
+      return assertNever(code);
+  }
+}

@@ -1,0 +1,1 @@
+// CLI entry (nest-commander) — see commands/

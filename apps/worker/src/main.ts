@@ -1,0 +1,3 @@
+import 'reflect-metadata';
+
+// Filled in by the worker bootstrap (createApplicationContext, no HTTP).

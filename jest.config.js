@@ -1,0 +1,22 @@
+/** One config, three projects: rules (unit), real Postgres/Redis (integration), HTTP (e2e). */
+const fs = require('node:fs');
+const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+const transform = { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] };
+const libs = ['common', 'config', 'database', 'queue', 'outbox', 'identity', 'audit', 'taxonomy'];
+const moduleNameMapper = Object.fromEntries(
+  libs.flatMap((l) => [
+    [`^@app/${l}$`, `<rootDir>/libs/${l}/src`],
+    [`^@app/${l}/(.*)$`, `<rootDir>/libs/${l}/src/$1`],
+  ]),
+);
+const base = { rootDir: __dirname, transform, moduleNameMapper, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+
+module.exports = {
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...base, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,test}/**/*.integration-spec.ts'] },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+  ],
+};

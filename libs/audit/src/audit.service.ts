@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '@app/common';
+import { auditHash, GENESIS_HASH, type HashedAuditFields } from './audit-hash';
+
+export interface AuditEntry {
+  /** What was done, as `<object>.<verb>`, e.g. `organisation.verify`. */
+  action: string;
+  objectType: string;
+  objectId: string;
+  /** Summaries of the object before and after: the fields that matter, never secrets. */
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+/** Arbitrary, fixed key for the advisory lock that serialises appends to the chain. */
+const AUDIT_CHAIN_LOCK = 7_413_920_551;
+
+@Injectable()
+export class AuditService {
+  /**
+   * Appends a record in the caller's transaction. Call it last in the transaction: the chain lock
+   * is held until commit, so appends are strictly ordered and each links to the one before.
+   */
+  async record(em: EntityManager, ctx: RequestContext, entry: AuditEntry): Promise<string> {
+    await em.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+    const [last] = (await em.query(`SELECT hash FROM audit_record ORDER BY id DESC LIMIT 1`)) as { hash: string }[];
+    const [{ id }] = (await em.query(`SELECT nextval(pg_get_serial_sequence('audit_record', 'id'))::text AS id`)) as {
+      id: string;
+    }[];
+    // Round-trip summaries through JSON so the hash covers exactly what jsonb will hand back.
+    const fields: HashedAuditFields = {
+      id,
+      occurredAt: new Date().toISOString(),
+      actorUserId: ctx.actor?.userId ?? null,
+      actorRole: ctx.actor?.role ?? null,
+      actorOrganisationId: ctx.actor?.organisationId ?? null,
+      action: entry.action,
+      objectType: entry.objectType,
+      objectId: entry.objectId,
+      before: entry.before == null ? null : JSON.parse(JSON.stringify(entry.before)),
+      after: entry.after == null ? null : JSON.parse(JSON.stringify(entry.after)),
+      requestId: ctx.requestId,
+      clientIp: ctx.ip,
+      prevHash: last?.hash ?? GENESIS_HASH,
+    };
+    const hash = auditHash(fields);
+    await em.query(
+      `INSERT INTO audit_record (id, occurred_at, actor_user_id, actor_role, actor_organisation_id, action,
+         object_type, object_id, before, after, request_id, client_ip, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+      [
+        fields.id,
+        fields.occurredAt,
+        fields.actorUserId,
+        fields.actorRole,
+        fields.actorOrganisationId,
+        fields.action,
+        fields.objectType,
+        fields.objectId,
+        fields.before === null ? null : JSON.stringify(fields.before),
+        fields.after === null ? null : JSON.stringify(fields.after),
+        fields.requestId,
+        fields.clientIp,
+        fields.prevHash,
+        hash,
+      ],
+    );
+    return id;
+  }
+}

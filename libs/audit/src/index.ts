@@ -1,0 +1,4 @@
+export * from './audit-record.entity';
+export * from './audit-hash';
+export * from './audit.service';
+export * from './audit.module';

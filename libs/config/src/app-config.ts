@@ -1,0 +1,153 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotIn,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
+
+/** Used only outside production so the quick start works without a .env; refused in production. */
+export const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789abcdef';
+
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : value === true || value === 'true' || value === '1';
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : value;
+
+const isProduction = (c: AppConfig) => c.NODE_ENV === 'production';
+
+/**
+ * Every setting the processes read, validated once at boot. Names are the environment variables.
+ * With NODE_ENV=production, secrets have no defaults and must be strong.
+ */
+export class AppConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  /** all = API + workers in one process (quick start); api or worker to scale them apart. */
+  @IsIn(['all', 'api', 'worker'])
+  PROCESS_ROLE: 'all' | 'api' | 'worker' = 'all';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  HTTP_PORT = 3000;
+
+  @IsString()
+  HTTP_HOST = '0.0.0.0';
+
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/scenario_exchange';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379/0';
+
+  /** Key prefix for BullMQ and rate-limit keys: lets several deployments or test runs share a Redis. */
+  @Matches(/^[a-zA-Z0-9_-]{1,40}$/)
+  REDIS_PREFIX = 'sx';
+
+  @ValidateIf(isProduction)
+  @IsString()
+  @MinLength(32, { message: 'JWT_ACCESS_SECRET must be at least 32 characters in production' })
+  @IsNotIn([DEV_JWT_SECRET], { message: 'JWT_ACCESS_SECRET must not be the development default in production' })
+  JWT_ACCESS_SECRET: string;
+
+  @Transform(toInt) @IsInt() @Min(60) @Max(3600)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  @IsString()
+  JWT_ISSUER = 'scenario-exchange';
+
+  @IsString()
+  JWT_AUDIENCE = 'scenario-exchange-api';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(90)
+  REFRESH_TOKEN_TTL_DAYS = 14;
+
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// URL' })
+  SMTP_URL = 'smtp://127.0.0.1:1025';
+
+  @IsString()
+  MAIL_FROM = '湖州市人工智能赋能中心 <no-reply@scenario-exchange.local>';
+
+  @Transform(toList)
+  @IsString({ each: true })
+  CORS_ORIGINS: string[] = ['http://localhost:3000', 'http://localhost:5173'];
+
+  @Transform(toInt) @IsInt() @Min(1024) @Max(50 * 1024 * 1024)
+  BODY_LIMIT_BYTES = 1024 * 1024;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  RATE_LIMIT_GLOBAL_PER_MINUTE = 1200;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  RATE_LIMIT_LOGIN_PER_MINUTE = 10;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  RATE_LIMIT_REGISTER_PER_HOUR = 20;
+
+  @Transform(toBool) @IsBoolean()
+  TRUST_PROXY = false;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(toInt) @IsInt() @Min(50) @Max(60000)
+  OUTBOX_POLL_MS = 500;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  OUTBOX_BATCH_SIZE = 100;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  WORKER_CONCURRENCY = 4;
+
+  /** How long a stopping worker waits for in-flight jobs before it gives up. */
+  @Transform(toInt) @IsInt() @Min(1000) @Max(600000)
+  SHUTDOWN_GRACE_MS = 30000;
+
+  @IsOptional() @IsString()
+  APP_VERSION?: string;
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+}
+
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigValidationError';
+  }
+}
+
+/** Builds and validates the config from an environment; throws listing every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const picked: Record<string, unknown> = {};
+  for (const key of [...known, 'JWT_ACCESS_SECRET', 'APP_VERSION']) {
+    if (env[key] !== undefined) picked[key] = env[key];
+  }
+  const config = plainToInstance(AppConfig, picked, { exposeDefaultValues: true });
+  const problems = validateSync(config, { forbidUnknownValues: false }).flatMap((e) =>
+    Object.values(e.constraints ?? {}).map((m) => (m.startsWith(e.property) ? m : `${e.property}: ${m}`)),
+  );
+  if (problems.length) throw new ConfigValidationError(problems);
+  if (!config.JWT_ACCESS_SECRET) config.JWT_ACCESS_SECRET = DEV_JWT_SECRET;
+  return config;
+}

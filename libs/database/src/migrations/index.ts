@@ -1,0 +1,12 @@
+import { CreateTaxonomy1795517000000 } from './1795517000000-CreateTaxonomy';
+import { CreateIdentity1795517000100 } from './1795517000100-CreateIdentity';
+import { CreateAuditTrail1795517000200 } from './1795517000200-CreateAuditTrail';
+import { CreateOutbox1795517000300 } from './1795517000300-CreateOutbox';
+
+/** Every migration, oldest first. Listed explicitly so bundled builds and tests run the same set. */
+export const MIGRATIONS = [
+  CreateTaxonomy1795517000000,
+  CreateIdentity1795517000100,
+  CreateAuditTrail1795517000200,
+  CreateOutbox1795517000300,
+];

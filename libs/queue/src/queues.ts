@@ -1,0 +1,20 @@
+import type { JobsOptions } from 'bullmq';
+
+/** Queue names: the only place they are spelled. */
+export const QUEUES = {
+  /** Domain events relayed from the outbox; consumers fan out by job name (= event type). */
+  domainEvents: 'domain-events',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+export const ALL_QUEUES: readonly QueueName[] = Object.values(QUEUES);
+
+/**
+ * Defaults for every job: retried with exponential backoff; completed jobs are kept a week (by age,
+ * not count, so a relay that re-sends an event within that window is deduplicated by its jobId).
+ */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 7 * 24 * 3600 },
+  removeOnFail: { age: 30 * 24 * 3600, count: 50000 },
+};
