@@ -18,6 +18,7 @@ import { AuthController } from './identity/auth.controller';
 import { OrganisationsController } from './identity/organisations.controller';
 import { UsersController } from './identity/users.controller';
 import { OpsModule } from './ops/ops.module';
+import { AuditController } from './audit/audit.controller';
 import { WorkerModule } from '../../worker/src/worker.module';
 
 export interface ApiModuleOptions {
@@ -58,7 +59,7 @@ export class ApiModule {
         OpsModule,
         ...(options.withWorkers ? [WorkerModule] : []),
       ],
-      controllers: [AuthController, OrganisationsController, UsersController],
+      controllers: [AuthController, OrganisationsController, UsersController, AuditController],
       providers: [
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: AccessGuard },

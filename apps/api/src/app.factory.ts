@@ -5,7 +5,6 @@ import { Logger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import { AppConfig, loadConfig } from '@app/config';
 import { ApiModule } from './api.module';
-import { sendError } from './errors/domain-error.filter';
 import { requestIdFor } from './http/logger';
 import { setupOperations } from './ops/setup-operations';
 
@@ -23,7 +22,7 @@ export async function createApiApp(options: CreateApiAppOptions = {}): Promise<N
   const adapter = new FastifyAdapter({
     bodyLimit: bootConfig.BODY_LIMIT_BYTES,
     trustProxy: bootConfig.TRUST_PROXY,
-    genReqId: (req) => requestIdFor(req as IncomingMessage & { id?: string }),
+    genReqId: (req: IncomingMessage) => requestIdFor(req as IncomingMessage & { id?: string }),
     requestIdHeader: false,
     // Strings in JSON bodies may be large; prototype poisoning is refused outright.
     onProtoPoisoning: 'error',
@@ -50,8 +49,6 @@ export async function createApiApp(options: CreateApiAppOptions = {}): Promise<N
       },
     },
   });
-  // Errors raised by Fastify itself (bad JSON, body too large, content type) get our error shape too.
-  fastify.setErrorHandler((error, request, reply) => sendError(error, request, reply));
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', String(request.id));
   });

@@ -1,0 +1,4 @@
+import { Controller } from '@nestjs/common';
+
+@Controller('audit')
+export class AuditController {}
