@@ -1,7 +1,12 @@
 /** One config, three projects: rules (unit), real Postgres/Redis (integration), HTTP (e2e). */
 const fs = require('node:fs');
 const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
-const transform = { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] };
+const transform = {
+  '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }],
+  // ESM-only dependencies (Node 20 loads them with require(esm); Jest's runtime needs them as CJS).
+  '^.+\\.js$': ['@swc/jest', { swcrc: false, jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+};
+const esmOnly = ['content-disposition'];
 const libs = ['common', 'config', 'database', 'queue', 'outbox', 'identity', 'audit', 'taxonomy'];
 const moduleNameMapper = Object.fromEntries(
   libs.flatMap((l) => [
@@ -9,7 +14,11 @@ const moduleNameMapper = Object.fromEntries(
     [`^@app/${l}/(.*)$`, `<rootDir>/libs/${l}/src/$1`],
   ]),
 );
-const base = { rootDir: __dirname, transform, moduleNameMapper, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+const base = {
+  rootDir: __dirname,
+  transform,
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  moduleNameMapper, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
 
 module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',

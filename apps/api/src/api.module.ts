@@ -3,7 +3,6 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { LoggerModule } from 'nestjs-pino';
-import Redis from 'ioredis';
 import { AppConfig, AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { QueueModule, redisOptionsFromUrl } from '@app/queue';
@@ -49,9 +48,11 @@ export class ApiModule {
                 skipIf: rateLimitSkip('register'),
               },
             ],
-            storage: new ThrottlerStorageRedisService(
-              new Redis({ ...redisOptionsFromUrl(config.REDIS_URL), keyPrefix: `${config.REDIS_PREFIX}:throttle:` }),
-            ),
+            // Given options (not a client), the storage owns its connection and closes it on shutdown.
+            storage: new ThrottlerStorageRedisService({
+              ...redisOptionsFromUrl(config.REDIS_URL),
+              keyPrefix: `${config.REDIS_PREFIX}:throttle:`,
+            }),
           }),
         }),
         IdentityModule,

@@ -5,3 +5,4 @@ export * from './util/canonical-json';
 export * from './i18n/messages';
 export * from './errors/access-error';
 export * from './state/state-machine';
+export * from './util/cursor';

@@ -1,5 +1,6 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
+import type { FastifyReply } from 'fastify';
 import { CommonError } from '@app/common';
 import { RATE_LIMITS, type RateLimitName } from './access.decorators';
 
@@ -15,9 +16,11 @@ export function rateLimitSkip(name: RateLimitName) {
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
   protected override async throwThrottlingException(
-    _context: ExecutionContext,
+    context: ExecutionContext,
     detail: ThrottlerLimitDetail,
   ): Promise<void> {
-    throw new CommonError('COMMON_RATE_LIMITED', { retryAfterSeconds: Math.ceil(detail.timeToBlockExpire) });
+    const retryAfter = Math.ceil(detail.timeToBlockExpire);
+    context.switchToHttp().getResponse<FastifyReply>().header('retry-after', String(retryAfter));
+    throw new CommonError('COMMON_RATE_LIMITED', { retryAfterSeconds: retryAfter });
   }
 }

@@ -7,11 +7,10 @@ import {
   DomainError,
   interpolate,
   type Locale,
-  ruleMessages,
   ValidationFailedError,
 } from '@app/common';
 import { negotiateLocale } from '../http/request-context.decorator';
-import { ERROR_MESSAGES, type ErrorCode, httpStatusFor } from './error-status';
+import { ERROR_MESSAGES, type ErrorCode, httpStatusFor, RULE_MESSAGES } from './error-status';
 
 export interface ErrorBody {
   statusCode: number;
@@ -60,8 +59,8 @@ export function errorBody(error: unknown, locale: Locale, requestId?: string): E
       body.errors = error.violations.map((v) => ({
         field: v.field,
         rule: v.rule,
-        message: ruleMessages[v.rule]
-          ? interpolate(ruleMessages[v.rule][locale], v.params)
+        message: RULE_MESSAGES[v.rule]
+          ? interpolate(RULE_MESSAGES[v.rule][locale], v.params)
           : String(v.params?.message ?? v.rule),
       }));
     } else {

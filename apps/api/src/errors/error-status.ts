@@ -5,8 +5,9 @@ import {
   commonMessages,
   type CommonErrorCode,
   type LocalisedText,
+  ruleMessages,
 } from '@app/common';
-import { identityMessages, type IdentityErrorCode } from '@app/identity';
+import { identityMessages, type IdentityErrorCode, usccRuleMessages } from '@app/identity';
 
 /** Every code a library may throw. Adding a context adds its codes here and its cases below. */
 export type ErrorCode = CommonErrorCode | AccessErrorCode | IdentityErrorCode;
@@ -16,6 +17,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, LocalisedText> = {
   ...accessMessages,
   ...identityMessages,
 };
+
+/** Field-rule texts: class-validator's constraints plus each context's own named rules. */
+export const RULE_MESSAGES: Record<string, LocalisedText> = { ...ruleMessages, ...usccRuleMessages };
 
 /** The HTTP status for each domain error code; exhaustive, so a new code must be mapped to compile. */
 export function httpStatusFor(code: ErrorCode): number {

@@ -22,11 +22,11 @@ function unprintableFields(value: unknown, path: string, out: FieldViolation[], 
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldViolation[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
-    const own: FieldViolation[] = Object.entries(e.constraints ?? {}).map(([rule, message]) => ({
-      field,
-      rule,
-      params: { ...constraintParams(rule, e), message },
-    }));
+    const own: FieldViolation[] = Object.entries(e.constraints ?? {}).map(([rule, message]) => {
+      // A custom constraint may name the exact rule it broke with a message `rule:<name>`.
+      const named = /^rule:([\w.]+)$/.exec(message)?.[1];
+      return named ? { field, rule: named } : { field, rule, params: { ...constraintParams(rule, e), message } };
+    });
     return [...own, ...flattenValidationErrors(e.children ?? [], field)];
   });
 }

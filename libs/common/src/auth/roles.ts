@@ -15,7 +15,7 @@ export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 /** Which roles a member of each organisation type may hold. Reviewers may also belong to none. */
 export const ROLES_BY_ORGANISATION_TYPE: Record<OrganisationType, readonly Role[]> = {
   agency: ['agency_officer', 'agency_admin'],
-  vendor: ['vendor_member', 'vendor_admin', 'reviewer'],
+  vendor: ['vendor_member', 'vendor_admin'],
   enablement_centre: ['staff', 'platform_admin', 'reviewer'],
 };
 
