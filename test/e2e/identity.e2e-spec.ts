@@ -46,7 +46,11 @@ describe('identity and access (HTTP)', () => {
     const zh = await t.request({ method: 'POST', url: '/api/v1/auth/register', payload: body });
     expect(zh.statusCode).toBe(400);
     expect(zh.json().errors).toEqual([
-      expect.objectContaining({ field: 'organisation.uscc', rule: 'uscc.charset', message: expect.stringContaining('统一社会信用代码') }),
+      expect.objectContaining({
+        field: 'organisation.uscc',
+        rule: 'uscc.charset',
+        message: expect.stringContaining('统一社会信用代码'),
+      }),
     ]);
     const valid = randomUscc();
     const wrongCheck = valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0');
@@ -56,7 +60,10 @@ describe('identity and access (HTTP)', () => {
       payload: registrationBody('agency', { uscc: wrongCheck }),
       headers: { 'accept-language': 'en-US,en;q=0.9' },
     });
-    expect(en.json().errors[0]).toMatchObject({ rule: 'uscc.check_character', message: expect.stringMatching(/check character/) });
+    expect(en.json().errors[0]).toMatchObject({
+      rule: 'uscc.check_character',
+      message: expect.stringMatching(/check character/),
+    });
   });
 
   it('refuses a duplicate USCC and a duplicate email with 409 naming the field, writing nothing', async () => {
@@ -92,16 +99,28 @@ describe('identity and access (HTTP)', () => {
     const session = await login(body.user.email);
     expect(session.statusCode).toBe(200);
     const s = session.json();
-    const me = await t.request({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${s.accessToken}` } });
+    const me = await t.request({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { authorization: `Bearer ${s.accessToken}` },
+    });
     expect(me.statusCode).toBe(200);
     expect(me.json().organisation.type).toBe('vendor');
 
-    const r1 = await t.request({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken: s.refreshToken } });
+    const r1 = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      payload: { refreshToken: s.refreshToken },
+    });
     expect(r1.statusCode).toBe(200);
     const second = r1.json().refreshToken;
     expect(second).not.toBe(s.refreshToken);
     // The first token is spent: presenting it again is reuse, which revokes the family…
-    const reuse = await t.request({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken: s.refreshToken } });
+    const reuse = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      payload: { refreshToken: s.refreshToken },
+    });
     expect(reuse.statusCode).toBe(401);
     expect(reuse.json().code).toBe('IDENTITY_REFRESH_TOKEN_REUSED');
     // …so the legitimately rotated token no longer works either.
@@ -109,16 +128,28 @@ describe('identity and access (HTTP)', () => {
     expect(after.statusCode).toBe(401);
     // A new login starts a new, working family.
     const fresh = (await login(body.user.email)).json();
-    const ok = await t.request({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken: fresh.refreshToken } });
+    const ok = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      payload: { refreshToken: fresh.refreshToken },
+    });
     expect(ok.statusCode).toBe(200);
   });
 
   it('logout revokes the session; change password needs the current one and ends all sessions', async () => {
     const { body } = await register('agency');
     const a = (await login(body.user.email)).json();
-    const out = await t.request({ method: 'POST', url: '/api/v1/auth/logout', payload: { refreshToken: a.refreshToken } });
+    const out = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      payload: { refreshToken: a.refreshToken },
+    });
     expect(out.statusCode).toBe(204);
-    const dead = await t.request({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken: a.refreshToken } });
+    const dead = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      payload: { refreshToken: a.refreshToken },
+    });
     expect(dead.statusCode).toBe(401);
 
     const b = (await login(body.user.email)).json();
@@ -138,19 +169,25 @@ describe('identity and access (HTTP)', () => {
       payload: { currentPassword: GOOD_PASSWORD, newPassword: 'Another-good-pass-2026' },
     });
     expect(changed.statusCode).toBe(204);
-    expect((await t.request({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken: b.refreshToken } })).statusCode).toBe(401);
+    expect(
+      (await t.request({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken: b.refreshToken } }))
+        .statusCode,
+    ).toBe(401);
     expect((await login(body.user.email)).statusCode).toBe(401);
     expect((await login(body.user.email, 'Another-good-pass-2026')).statusCode).toBe(200);
   });
 
   describe('access tokens', () => {
-    const me = (token: string) => t.request({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
+    const me = (token: string) =>
+      t.request({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
     const claims = { sub: randomUUID(), org: null, role: 'staff', typ: 'access' };
     const opts = { issuer: 'scenario-exchange', audience: 'scenario-exchange-api', expiresIn: 300 } as const;
 
     it('refuses alg none', async () => {
       const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
-      const payload = Buffer.from(JSON.stringify({ ...claims, iss: opts.issuer, aud: opts.audience, exp: Math.floor(Date.now() / 1000) + 300 })).toString('base64url');
+      const payload = Buffer.from(
+        JSON.stringify({ ...claims, iss: opts.issuer, aud: opts.audience, exp: Math.floor(Date.now() / 1000) + 300 }),
+      ).toString('base64url');
       const res = await me(`${header}.${payload}.`);
       expect(res.statusCode).toBe(401);
       expect(res.json().code).toBe('ACCESS_TOKEN_INVALID');
@@ -158,12 +195,26 @@ describe('identity and access (HTTP)', () => {
 
     it('refuses a token signed with another key, another audience, or expired', async () => {
       expect((await me(sign(claims, 'x'.repeat(48), { ...opts, algorithm: 'HS256' }))).statusCode).toBe(401);
-      expect((await me(sign(claims, process.env.JWT_ACCESS_SECRET ?? 'dev-only-jwt-secret-change-me-0123456789abcdef', { ...opts, audience: 'other', algorithm: 'HS256' }))).statusCode).toBe(401);
-      const expired = sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 10 }, 'dev-only-jwt-secret-change-me-0123456789abcdef', {
-        issuer: opts.issuer,
-        audience: opts.audience,
-        algorithm: 'HS256',
-      });
+      expect(
+        (
+          await me(
+            sign(claims, process.env.JWT_ACCESS_SECRET ?? 'dev-only-jwt-secret-change-me-0123456789abcdef', {
+              ...opts,
+              audience: 'other',
+              algorithm: 'HS256',
+            }),
+          )
+        ).statusCode,
+      ).toBe(401);
+      const expired = sign(
+        { ...claims, exp: Math.floor(Date.now() / 1000) - 10 },
+        'dev-only-jwt-secret-change-me-0123456789abcdef',
+        {
+          issuer: opts.issuer,
+          audience: opts.audience,
+          algorithm: 'HS256',
+        },
+      );
       expect((await me(expired)).statusCode).toBe(401);
       // Control: the same claims with the right key and a future expiry pass the guard.
       const good = sign(claims, 'dev-only-jwt-secret-change-me-0123456789abcdef', { ...opts, algorithm: 'HS256' });
@@ -175,14 +226,34 @@ describe('identity and access (HTTP)', () => {
     const { result: a } = await register('vendor');
     const { result: b } = await register('agency');
     const auth = { authorization: `Bearer ${t.tokenFor(staff)}` };
-    const pending = await t.request({ method: 'GET', url: '/api/v1/organisations?status=pending&limit=100', headers: auth });
-    expect(pending.json().items.map((o: { id: string }) => o.id)).toEqual(expect.arrayContaining([a.organisation.id, b.organisation.id]));
-    const verified = await t.request({ method: 'POST', url: `/api/v1/organisations/${a.organisation.id}/verify`, headers: auth });
+    const pending = await t.request({
+      method: 'GET',
+      url: '/api/v1/organisations?status=pending&limit=100',
+      headers: auth,
+    });
+    expect(pending.json().items.map((o: { id: string }) => o.id)).toEqual(
+      expect.arrayContaining([a.organisation.id, b.organisation.id]),
+    );
+    const verified = await t.request({
+      method: 'POST',
+      url: `/api/v1/organisations/${a.organisation.id}/verify`,
+      headers: auth,
+    });
     expect(verified.json().status).toBe('verified');
-    const twice = await t.request({ method: 'POST', url: `/api/v1/organisations/${a.organisation.id}/reject`, headers: auth, payload: { reason: '资料不全' } });
+    const twice = await t.request({
+      method: 'POST',
+      url: `/api/v1/organisations/${a.organisation.id}/reject`,
+      headers: auth,
+      payload: { reason: '资料不全' },
+    });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().code).toBe('COMMON_INVALID_TRANSITION');
-    const rejected = await t.request({ method: 'POST', url: `/api/v1/organisations/${b.organisation.id}/reject`, headers: auth, payload: { reason: '资料不全' } });
+    const rejected = await t.request({
+      method: 'POST',
+      url: `/api/v1/organisations/${b.organisation.id}/reject`,
+      headers: auth,
+      payload: { reason: '资料不全' },
+    });
     expect(rejected.json()).toMatchObject({ status: 'rejected', statusReason: '资料不全' });
   });
 
@@ -192,17 +263,38 @@ describe('identity and access (HTTP)', () => {
     const admin = (await login(body.user.email)).json();
     const auth = { authorization: `Bearer ${admin.accessToken}` };
     const orgUrl = `/api/v1/organisations/${result.organisation.id}`;
-    const member = { email: uniqueEmail('member'), password: GOOD_PASSWORD, displayName: '李工程师', role: 'vendor_member' };
-    expect((await t.request({ method: 'POST', url: `${orgUrl}/members`, headers: auth, payload: member })).statusCode).toBe(201);
+    const member = {
+      email: uniqueEmail('member'),
+      password: GOOD_PASSWORD,
+      displayName: '李工程师',
+      role: 'vendor_member',
+    };
+    expect(
+      (await t.request({ method: 'POST', url: `${orgUrl}/members`, headers: auth, payload: member })).statusCode,
+    ).toBe(201);
     const asStaff = { ...member, email: uniqueEmail('x'), role: 'staff' };
     const refused = await t.request({ method: 'POST', url: `${orgUrl}/members`, headers: auth, payload: asStaff });
     expect(refused.statusCode).toBe(400);
     expect(refused.json()).toMatchObject({ code: 'IDENTITY_ROLE_NOT_ALLOWED', errors: [{ field: 'role' }] });
     const list = await t.request({ method: 'GET', url: `${orgUrl}/members`, headers: auth });
-    expect(list.json().map((u: { role: string }) => u.role).sort()).toEqual(['vendor_admin', 'vendor_member']);
-    const foreign = await t.request({ method: 'GET', url: `/api/v1/organisations/${other.organisation.id}`, headers: auth });
+    expect(
+      list
+        .json()
+        .map((u: { role: string }) => u.role)
+        .sort(),
+    ).toEqual(['vendor_admin', 'vendor_member']);
+    const foreign = await t.request({
+      method: 'GET',
+      url: `/api/v1/organisations/${other.organisation.id}`,
+      headers: auth,
+    });
     expect(foreign.statusCode).toBe(404);
-    const foreignAdd = await t.request({ method: 'POST', url: `/api/v1/organisations/${other.organisation.id}/members`, headers: auth, payload: { ...member, email: uniqueEmail('y') } });
+    const foreignAdd = await t.request({
+      method: 'POST',
+      url: `/api/v1/organisations/${other.organisation.id}/members`,
+      headers: auth,
+      payload: { ...member, email: uniqueEmail('y') },
+    });
     expect(foreignAdd.statusCode).toBe(404);
   });
 });
@@ -216,7 +308,12 @@ describe('login rate limit', () => {
 
   it('answers 429 to repeated bad logins from one IP, but not to another IP', async () => {
     const attempt = (ip: string) =>
-      t.request({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: ip, payload: { email: 'nobody@example.cn', password: 'Wrong-password-1' } });
+      t.request({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: ip,
+        payload: { email: 'nobody@example.cn', password: 'Wrong-password-1' },
+      });
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) statuses.push((await attempt('10.1.1.1')).statusCode);
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);

@@ -15,4 +15,3 @@ describe('API smoke', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 });
-

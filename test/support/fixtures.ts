@@ -15,7 +15,10 @@ export function uniqueEmail(label = 'user'): string {
 
 export const GOOD_PASSWORD = 'Huzhou2026secure';
 
-export function registrationBody(type: 'agency' | 'vendor' = 'vendor', overrides: { email?: string; uscc?: string } = {}) {
+export function registrationBody(
+  type: 'agency' | 'vendor' = 'vendor',
+  overrides: { email?: string; uscc?: string } = {},
+) {
   return {
     organisation: {
       type,

@@ -9,6 +9,8 @@ import { requestIdFor } from './http/logger';
 import { setupOperations } from './ops/setup-operations';
 
 export const API_PREFIX = 'api/v1';
+/** Probes and metrics stay at the root, where orchestrators and Prometheus expect them. */
+export const UNPREFIXED_PATHS = ['health/live', 'health/ready', 'metrics'];
 
 export interface CreateApiAppOptions {
   withWorkers?: boolean;
@@ -28,13 +30,17 @@ export async function createApiApp(options: CreateApiAppOptions = {}): Promise<N
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
   });
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot({ withWorkers: !!options.withWorkers }), adapter, {
-    bufferLogs: options.bufferLogs ?? true,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ApiModule.forRoot({ withWorkers: !!options.withWorkers }),
+    adapter,
+    {
+      bufferLogs: options.bufferLogs ?? true,
+    },
+  );
   const config = app.get(AppConfig);
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_PATHS });
   app.enableCors({ origin: config.CORS_ORIGINS, credentials: true, maxAge: 600 });
 
   const fastify = app.getHttpAdapter().getInstance();

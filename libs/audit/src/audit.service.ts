@@ -32,9 +32,10 @@ export class AuditService {
     const fields: HashedAuditFields = {
       id,
       occurredAt: new Date().toISOString(),
-      actorUserId: ctx.actor?.userId ?? null,
+      // Lower-case, as Postgres hands uuids back: the hash must match what verify reads.
+      actorUserId: ctx.actor?.userId?.toLowerCase() ?? null,
       actorRole: ctx.actor?.role ?? null,
-      actorOrganisationId: ctx.actor?.organisationId ?? null,
+      actorOrganisationId: ctx.actor?.organisationId?.toLowerCase() ?? null,
       action: entry.action,
       objectType: entry.objectType,
       objectId: entry.objectId,

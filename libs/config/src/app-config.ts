@@ -17,8 +17,7 @@ import {
 /** Used only outside production so the quick start works without a .env; refused in production. */
 export const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789abcdef';
 
-const toInt = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : Number(value);
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : value === true || value === 'true' || value === '1';
 const toList = ({ value }: { value: unknown }) =>
@@ -43,7 +42,10 @@ export class AppConfig {
   @IsIn(['all', 'api', 'worker'])
   PROCESS_ROLE: 'all' | 'api' | 'worker' = 'all';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   HTTP_PORT = 3000;
 
   @IsString()
@@ -52,7 +54,10 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/scenario_exchange';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   DATABASE_POOL_SIZE = 10;
 
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
@@ -68,7 +73,10 @@ export class AppConfig {
   @IsNotIn([DEV_JWT_SECRET], { message: 'JWT_ACCESS_SECRET must not be the development default in production' })
   JWT_ACCESS_SECRET: string;
 
-  @Transform(toInt) @IsInt() @Min(60) @Max(3600)
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(3600)
   JWT_ACCESS_TTL_SECONDS = 900;
 
   @IsString()
@@ -77,7 +85,10 @@ export class AppConfig {
   @IsString()
   JWT_AUDIENCE = 'scenario-exchange-api';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(90)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
   REFRESH_TOKEN_TTL_DAYS = 14;
 
   @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// URL' })
@@ -90,38 +101,61 @@ export class AppConfig {
   @IsString({ each: true })
   CORS_ORIGINS: string[] = ['http://localhost:3000', 'http://localhost:5173'];
 
-  @Transform(toInt) @IsInt() @Min(1024) @Max(50 * 1024 * 1024)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(50 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   RATE_LIMIT_GLOBAL_PER_MINUTE = 1200;
 
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   RATE_LIMIT_LOGIN_PER_MINUTE = 10;
 
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   RATE_LIMIT_REGISTER_PER_HOUR = 20;
 
-  @Transform(toBool) @IsBoolean()
+  @Transform(toBool)
+  @IsBoolean()
   TRUST_PROXY = false;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  @Transform(toInt) @IsInt() @Min(50) @Max(60000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(60000)
   OUTBOX_POLL_MS = 500;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   OUTBOX_BATCH_SIZE = 100;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
   WORKER_CONCURRENCY = 4;
 
   /** How long a stopping worker waits for in-flight jobs before it gives up. */
-  @Transform(toInt) @IsInt() @Min(1000) @Max(600000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600000)
   SHUTDOWN_GRACE_MS = 30000;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   APP_VERSION?: string;
 
   get isProduction(): boolean {

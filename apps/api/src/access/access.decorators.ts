@@ -8,10 +8,7 @@ export const RATE_LIMITS = 'sx:rate-limits';
  * The function-level policy every route must declare. Routes without one are refused for
  * everybody (default deny); object-level rules are applied by the services.
  */
-export type AccessPolicy =
-  | { kind: 'public' }
-  | { kind: 'authenticated' }
-  | { kind: 'roles'; roles: readonly Role[] };
+export type AccessPolicy = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: readonly Role[] };
 
 /** Anyone, logged in or not; a valid token still identifies the caller. */
 export const Public = () => SetMetadata(ACCESS_POLICY, { kind: 'public' } satisfies AccessPolicy);

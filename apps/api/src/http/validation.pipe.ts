@@ -2,8 +2,9 @@ import { type ArgumentMetadata, Injectable, ValidationPipe, type ValidationError
 import { type FieldViolation, ValidationFailedError } from '@app/common';
 
 /** Characters Postgres cannot store (NUL) or that are not text at all (lone surrogates, C0 controls). */
-// eslint-disable-next-line no-control-regex
-const UNPRINTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNPRINTABLE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function unprintableFields(value: unknown, path: string, out: FieldViolation[], depth = 0): void {
   if (depth > 10 || out.length > 20) return;
@@ -13,7 +14,8 @@ function unprintableFields(value: unknown, path: string, out: FieldViolation[], 
     value.forEach((v, i) => unprintableFields(v, `${path}[${i}]`, out, depth + 1));
   } else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-      if (UNPRINTABLE.test(k)) out.push({ field: `${path ? `${path}.` : ''}${k.replace(UNPRINTABLE, '?')}`, rule: 'unicodePrintable' });
+      if (UNPRINTABLE.test(k))
+        out.push({ field: `${path ? `${path}.` : ''}${k.replace(UNPRINTABLE, '?')}`, rule: 'unicodePrintable' });
       else unprintableFields(v, path ? `${path}.${k}` : k, out, depth + 1);
     }
   }

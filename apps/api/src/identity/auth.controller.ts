@@ -51,7 +51,11 @@ export class AuthController {
   @Public()
   @RateLimited('login')
   @ApiOkResponse({ type: TokenPairView })
-  refresh(@Ctx() ctx: RequestContext, @Body() body: RefreshTokenDto, @Req() req: FastifyRequest): Promise<TokenPairView> {
+  refresh(
+    @Ctx() ctx: RequestContext,
+    @Body() body: RefreshTokenDto,
+    @Req() req: FastifyRequest,
+  ): Promise<TokenPairView> {
     return this.auth.refresh(ctx, body.refreshToken, client(req));
   }
 

@@ -52,7 +52,11 @@ export class OrganisationsController {
   @HttpCode(200)
   @Roles('staff', 'platform_admin')
   @ApiOkResponse({ type: OrganisationView })
-  reject(@Ctx() ctx: ActorContext, @Param() { id }: IdParam, @Body() body: RejectOrganisationDto): Promise<OrganisationView> {
+  reject(
+    @Ctx() ctx: ActorContext,
+    @Param() { id }: IdParam,
+    @Body() body: RejectOrganisationDto,
+  ): Promise<OrganisationView> {
     return this.organisations.decide(ctx, id, 'reject', body.reason);
   }
 

@@ -34,11 +34,7 @@ export interface FieldViolation {
 }
 
 export class CommonError extends DomainError<CommonErrorCode> {
-  constructor(
-    code: CommonErrorCode,
-    params: Record<string, string | number | boolean | null> = {},
-    field?: string,
-  ) {
+  constructor(code: CommonErrorCode, params: Record<string, string | number | boolean | null> = {}, field?: string) {
     super(code, params, field);
   }
 }

@@ -69,6 +69,7 @@ export const ruleMessages: Record<string, LocalisedText> = {
     'zh-CN': '包含不可见或非法字符',
     en: 'Contains control or invalid characters',
   },
+  atLeastOneOf: { 'zh-CN': '至少需要提供以下之一：{fields}', en: 'Give at least one of: {fields}' },
   cursor: { 'zh-CN': '分页游标无效', en: 'Invalid pagination cursor' },
   invalidJson: { 'zh-CN': '请求体不是有效的 JSON', en: 'Body is not valid JSON' },
   bodyRequired: { 'zh-CN': '缺少请求体', en: 'A JSON object body is required' },

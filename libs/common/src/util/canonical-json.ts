@@ -10,7 +10,8 @@ function sortDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortDeep);
   if (value instanceof Date) return value.toISOString();
   if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
+    // Null prototype: a `__proto__` key is kept as data instead of setting the prototype.
+    const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     for (const key of Object.keys(value as Record<string, unknown>).sort()) {
       const v = (value as Record<string, unknown>)[key];
       if (v !== undefined) out[key] = sortDeep(v);

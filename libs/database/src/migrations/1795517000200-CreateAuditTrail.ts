@@ -22,6 +22,8 @@ export class CreateAuditTrail1795517000200 implements MigrationInterface {
         prev_hash char(64) NOT NULL,
         hash char(64) NOT NULL
       )`);
+    // Each record has exactly one successor: a writer that read a stale head cannot fork the chain.
+    await q.query(`CREATE UNIQUE INDEX ux_audit_record_prev_hash ON audit_record (prev_hash)`);
     await q.query(`CREATE INDEX ix_audit_record_object ON audit_record (object_type, object_id, id)`);
     await q.query(`CREATE INDEX ix_audit_record_actor ON audit_record (actor_user_id, id)`);
     await q.query(`CREATE INDEX ix_audit_record_occurred ON audit_record (occurred_at)`);

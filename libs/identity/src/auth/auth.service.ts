@@ -58,8 +58,12 @@ export class AuthService {
     const parsed = parseRefreshToken(refreshToken);
     if (!parsed) throw new IdentityError('IDENTITY_REFRESH_TOKEN_INVALID');
     const outcome = await this.dataSource.transaction<RefreshOutcome>(async (em) => {
-      const row = await em.findOne(RefreshTokenEntity, { where: { id: parsed.id }, lock: { mode: 'pessimistic_write' } });
-      if (!row || !secretMatches(parsed.secret, row.tokenHash)) return { error: 'IDENTITY_REFRESH_TOKEN_INVALID' as const };
+      const row = await em.findOne(RefreshTokenEntity, {
+        where: { id: parsed.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!row || !secretMatches(parsed.secret, row.tokenHash))
+        return { error: 'IDENTITY_REFRESH_TOKEN_INVALID' as const };
       if (row.revokedAt) return { error: 'IDENTITY_REFRESH_TOKEN_INVALID' as const };
       if (row.usedAt) {
         const revoked = await this.revokeFamily(em, row.familyId, 'reuse_detected');

@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
+  IsDefined,
   IsEmail,
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -31,16 +33,24 @@ export class RegisterOrganisationDto {
   type: 'agency' | 'vendor';
 
   @ApiProperty({ example: '湖州市经济和信息化局', maxLength: 100 })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   nameZh: string;
 
   @ApiPropertyOptional({ example: 'Huzhou Economy and Information Technology Bureau', maxLength: 200 })
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(200)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
   nameEn?: string;
 
   @ApiProperty({ example: '11330500002619347X', description: '统一社会信用代码 (GB 32100-2015)' })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
-  @IsString() @MaxLength(64) @IsUscc()
+  @IsString()
+  @MaxLength(64)
+  @IsUscc()
   uscc: string;
 
   @ApiProperty({ enum: DISTRICTS, example: 'wuxing' })
@@ -48,39 +58,64 @@ export class RegisterOrganisationDto {
   districtCode: string;
 
   @ApiProperty({ example: '王晓明', maxLength: 50 })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(50)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
   contactName: string;
 
   @ApiProperty({ example: '0572-2345678' })
-  @IsString() @Matches(PHONE)
+  @IsString()
+  @Matches(PHONE)
   contactPhone: string;
 
   @ApiProperty({ example: 'contact@example.gov.cn' })
-  @Transform(lower) @IsString() @MaxLength(254) @IsEmail()
+  @Transform(lower)
+  @IsString()
+  @MaxLength(254)
+  @IsEmail()
   contactEmail: string;
 }
 
 export class NewUserDto {
   @ApiProperty({ example: 'wang@example.gov.cn' })
-  @Transform(lower) @IsString() @MaxLength(254) @IsEmail()
+  @Transform(lower)
+  @IsString()
+  @MaxLength(254)
+  @IsEmail()
   email: string;
 
-  @ApiProperty({ minLength: 10, maxLength: PASSWORD_MAX_LENGTH, description: 'At least 10 characters with letters and digits' })
-  @IsString() @MaxLength(PASSWORD_MAX_LENGTH)
+  @ApiProperty({
+    minLength: 10,
+    maxLength: PASSWORD_MAX_LENGTH,
+    description: 'At least 10 characters with letters and digits',
+  })
+  @IsString()
+  @MaxLength(PASSWORD_MAX_LENGTH)
   password: string;
 
   @ApiProperty({ example: '王晓明', maxLength: 50 })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(50)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
   displayName: string;
 }
 
 export class RegisterDto {
   @ApiProperty({ type: RegisterOrganisationDto })
-  @ValidateNested() @Type(() => RegisterOrganisationDto)
+  // IsDefined + IsObject: ValidateNested alone lets a missing or non-object value through.
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => RegisterOrganisationDto)
   organisation: RegisterOrganisationDto;
 
   @ApiProperty({ type: NewUserDto, description: 'The first user; becomes the organisation admin' })
-  @ValidateNested() @Type(() => NewUserDto)
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => NewUserDto)
   user: NewUserDto;
 }
 
@@ -91,52 +126,78 @@ export class NewMemberDto extends NewUserDto {
 }
 
 export class LoginDto {
-  @ApiProperty() @Transform(lower) @IsString() @MaxLength(254) @IsEmail()
+  @ApiProperty()
+  @Transform(lower)
+  @IsString()
+  @MaxLength(254)
+  @IsEmail()
   email: string;
 
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(PASSWORD_MAX_LENGTH)
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PASSWORD_MAX_LENGTH)
   password: string;
 }
 
 export class RefreshTokenDto {
   @ApiProperty({ description: 'The refresh token from login or the last refresh' })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   refreshToken: string;
 }
 
 export class ChangePasswordDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(PASSWORD_MAX_LENGTH)
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PASSWORD_MAX_LENGTH)
   currentPassword: string;
 
-  @ApiProperty({ minLength: 10 }) @IsString() @MaxLength(PASSWORD_MAX_LENGTH)
+  @ApiProperty({ minLength: 10 })
+  @IsString()
+  @MaxLength(PASSWORD_MAX_LENGTH)
   newPassword: string;
 }
 
 export class RejectOrganisationDto {
   @ApiProperty({ example: '统一社会信用代码与营业执照不一致', maxLength: 500 })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(500)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
   reason: string;
 }
 
 export class ListOrganisationsQuery {
   @ApiPropertyOptional({ enum: ORGANISATION_STATUSES })
-  @IsOptional() @IsIn(ORGANISATION_STATUSES)
+  @IsOptional()
+  @IsIn(ORGANISATION_STATUSES)
   status?: OrganisationStatus;
 
   @ApiPropertyOptional({ enum: ['agency', 'vendor', 'enablement_centre'] })
-  @IsOptional() @IsIn(['agency', 'vendor', 'enablement_centre'])
+  @IsOptional()
+  @IsIn(['agency', 'vendor', 'enablement_centre'])
   type?: 'agency' | 'vendor' | 'enablement_centre';
 
   @ApiPropertyOptional({ description: 'Cursor from the previous page' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   cursor?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   limit?: number;
 }
 
 export class IdParam {
-  @ApiProperty({ format: 'uuid' }) @IsUUID()
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
   id: string;
 }

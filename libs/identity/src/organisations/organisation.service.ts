@@ -53,7 +53,11 @@ export class OrganisationService {
     this.passwords.assertStrong(input.user.password, 'user.password');
     const passwordHash = await this.passwords.hash(input.user.password);
     return this.dataSource.transaction(async (em) => {
-      const organisation = await this.insertOrganisation(em, { ...input.organisation, nameEn: input.organisation.nameEn ?? null }, 'pending');
+      const organisation = await this.insertOrganisation(
+        em,
+        { ...input.organisation, nameEn: input.organisation.nameEn ?? null },
+        'pending',
+      );
       const user = await this.insertUser(em, {
         email: input.user.email,
         passwordHash,
@@ -143,7 +147,12 @@ export class OrganisationService {
         em,
         ctx,
         transition === 'verify'
-          ? { type: 'organisation.verified', aggregateType: 'organisation', aggregateId: org.id, payload: { organisationId: org.id } }
+          ? {
+              type: 'organisation.verified',
+              aggregateType: 'organisation',
+              aggregateId: org.id,
+              payload: { organisationId: org.id },
+            }
           : {
               type: 'organisation.rejected',
               aggregateType: 'organisation',

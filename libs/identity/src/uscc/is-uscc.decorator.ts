@@ -13,7 +13,8 @@ export function IsUscc(options?: ValidationOptions): PropertyDecorator {
         validate: (value: unknown) => typeof value === 'string' && validateUscc(value).valid,
         defaultMessage: (args?: ValidationArguments) => {
           const value = args?.value;
-          const result = typeof value === 'string' ? validateUscc(value) : { valid: false as const, rule: 'length' as const };
+          const result =
+            typeof value === 'string' ? validateUscc(value) : { valid: false as const, rule: 'length' as const };
           return `rule:uscc.${result.valid ? 'length' : result.rule}`;
         },
       },
@@ -24,6 +25,9 @@ export function IsUscc(options?: ValidationOptions): PropertyDecorator {
 export const usccRuleMessages = Object.fromEntries(
   (Object.keys(USCC_RULE_TEXT) as UsccRule[]).map((rule) => [
     `uscc.${rule}`,
-    { 'zh-CN': `统一社会信用代码${USCC_RULE_TEXT[rule].zh}`, en: `Unified social credit code ${USCC_RULE_TEXT[rule].en}` },
+    {
+      'zh-CN': `统一社会信用代码${USCC_RULE_TEXT[rule].zh}`,
+      en: `Unified social credit code ${USCC_RULE_TEXT[rule].en}`,
+    },
   ]),
 );

@@ -11,8 +11,7 @@ const AUTHORITIES = '123456789ANY';
 export type UsccRule = 'length' | 'charset' | 'authority' | 'category' | 'division' | 'check_character';
 
 export type UsccResult =
-  | { valid: true; code: string }
-  | { valid: false; rule: UsccRule; position?: number; expected?: string };
+  { valid: true; code: string } | { valid: false; rule: UsccRule; position?: number; expected?: string };
 
 export const USCC_RULE_TEXT: Record<UsccRule, { zh: string; en: string }> = {
   length: { zh: '长度必须为 18 位', en: 'must be exactly 18 characters' },

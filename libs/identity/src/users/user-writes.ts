@@ -18,10 +18,16 @@ export async function insertUser(
   if (taken) throw new IdentityError('IDENTITY_EMAIL_TAKEN', {}, emailField);
   try {
     return await em.save(
-      em.create(UserEntity, { ...input, email: input.email.toLowerCase(), status: 'active', passwordChangedAt: new Date() }),
+      em.create(UserEntity, {
+        ...input,
+        email: input.email.toLowerCase(),
+        status: 'active',
+        passwordChangedAt: new Date(),
+      }),
     );
   } catch (e) {
-    if (violatedUniqueConstraint(e) === 'ux_app_user_email') throw new IdentityError('IDENTITY_EMAIL_TAKEN', {}, emailField);
+    if (violatedUniqueConstraint(e) === 'ux_app_user_email')
+      throw new IdentityError('IDENTITY_EMAIL_TAKEN', {}, emailField);
     throw e;
   }
 }

@@ -14,7 +14,13 @@ import { UserEntity } from './user.entity';
 import { insertUser, type NewUserRow } from './user-writes';
 
 function summary(u: UserEntity) {
-  return { email: u.email, displayName: u.displayName, role: u.role, organisationId: u.organisationId, status: u.status };
+  return {
+    email: u.email,
+    displayName: u.displayName,
+    role: u.role,
+    organisationId: u.organisationId,
+    status: u.status,
+  };
 }
 
 @Injectable()
@@ -46,7 +52,11 @@ export class UserService {
   }
 
   /** An organisation admin (or the platform admin) adds a member with a role the organisation type allows. */
-  async addMember(ctx: RequestContext & { actor: Actor }, organisationId: string, input: NewMemberDto): Promise<UserView> {
+  async addMember(
+    ctx: RequestContext & { actor: Actor },
+    organisationId: string,
+    input: NewMemberDto,
+  ): Promise<UserView> {
     const org = await this.organisations.findVisible(this.dataSource.manager, ctx.actor, organisationId);
     if (!identityPolicy.canManageMembers(ctx.actor, org)) throw new AccessError('ACCESS_FORBIDDEN');
     if (!identityPolicy.assignableRoles(ctx.actor, org).includes(input.role)) {
@@ -80,13 +90,18 @@ export class UserService {
       const org =
         (await em.findOne(OrganisationEntity, { where: { type: 'enablement_centre' }, order: { createdAt: 'ASC' } })) ??
         (await this.organisations.createWithStatus(em, ctx, centre, 'verified'));
-      const user = await this.insertAndRecord(em, ctx, {
-        email: input.email,
-        passwordHash,
-        displayName: input.displayName,
-        organisationId: org.id,
-        role: 'platform_admin',
-      }, 'user.bootstrap_admin');
+      const user = await this.insertAndRecord(
+        em,
+        ctx,
+        {
+          email: input.email,
+          passwordHash,
+          displayName: input.displayName,
+          organisationId: org.id,
+          role: 'platform_admin',
+        },
+        'user.bootstrap_admin',
+      );
       return { user: UserView.of(user), organisation: OrganisationView.of(org) };
     });
   }
@@ -102,7 +117,13 @@ export class UserService {
       const user = await this.insertAndRecord(
         em,
         ctx,
-        { email: input.email, passwordHash, displayName: input.displayName, organisationId: input.organisationId, role: input.role },
+        {
+          email: input.email,
+          passwordHash,
+          displayName: input.displayName,
+          organisationId: input.organisationId,
+          role: input.role,
+        },
         action,
       );
       return UserView.of(user);
