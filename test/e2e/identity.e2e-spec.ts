@@ -99,6 +99,12 @@ describe('identity and access (HTTP)', () => {
     const session = await login(body.user.email);
     expect(session.statusCode).toBe(200);
     const s = session.json();
+    // The dashboard cookie carries the same access token, scoped and locked down.
+    expect(session.headers['set-cookie']).toMatch(
+      new RegExp(
+        `^sx_access_token=${s.accessToken}; Path=/admin/queues; Max-Age=\\d+; HttpOnly; Secure; SameSite=Strict$`,
+      ),
+    );
     const me = await t.request({
       method: 'GET',
       url: '/api/v1/auth/me',

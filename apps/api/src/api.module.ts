@@ -10,6 +10,7 @@ import { IdentityModule } from '@app/identity';
 import { AuditModule } from '@app/audit';
 import { AccessGuard } from './access/access.guard';
 import { RateLimitGuard, rateLimitSkip } from './access/rate-limit.guard';
+import { SplitThrottlerStorage } from './access/rate-limit.storage';
 import { DomainErrorFilter } from './errors/domain-error.filter';
 import { StrictValidationPipe } from './http/validation.pipe';
 import { loggerParams } from './http/logger';
@@ -48,11 +49,14 @@ export class ApiModule {
                 skipIf: rateLimitSkip('register'),
               },
             ],
-            // Given options (not a client), the storage owns its connection and closes it on shutdown.
-            storage: new ThrottlerStorageRedisService({
-              ...redisOptionsFromUrl(config.REDIS_URL),
-              keyPrefix: `${config.REDIS_PREFIX}:throttle:`,
-            }),
+            storage: new SplitThrottlerStorage(
+              // Given options (not a client), the Redis storage owns its connection.
+              new ThrottlerStorageRedisService({
+                ...redisOptionsFromUrl(config.REDIS_URL),
+                keyPrefix: `${config.REDIS_PREFIX}:throttle:`,
+              }),
+              new Set(['global']),
+            ),
           }),
         }),
         IdentityModule,

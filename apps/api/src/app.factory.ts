@@ -1,11 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import helmet from '@fastify/helmet';
 import { Logger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import { AppConfig, loadConfig } from '@app/config';
 import { ApiModule } from './api.module';
 import { requestIdFor } from './http/logger';
+import { registerSecurityHeaders } from './http/security-headers';
 import { setupOperations } from './ops/setup-operations';
 
 export const API_PREFIX = 'api/v1';
@@ -44,17 +44,7 @@ export async function createApiApp(options: CreateApiAppOptions = {}): Promise<N
   app.enableCors({ origin: config.CORS_ORIGINS, credentials: true, maxAge: 600 });
 
   const fastify = app.getHttpAdapter().getInstance();
-  await fastify.register(helmet, {
-    // Swagger UI and Bull Board need inline scripts and styles; everything else is locked down.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-      },
-    },
-  });
+  registerSecurityHeaders(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', String(request.id));
   });

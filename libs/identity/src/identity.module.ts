@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { OutboxModule } from '@app/outbox';
@@ -13,12 +12,7 @@ import { UserEntity } from './users/user.entity';
 import { UserService } from './users/user.service';
 
 @Module({
-  imports: [
-    JwtModule.register({}),
-    TypeOrmModule.forFeature([OrganisationEntity, UserEntity, RefreshTokenEntity]),
-    AuditModule,
-    OutboxModule,
-  ],
+  imports: [TypeOrmModule.forFeature([OrganisationEntity, UserEntity, RefreshTokenEntity]), AuditModule, OutboxModule],
   providers: [AccessTokens, Passwords, AuthService, OrganisationService, UserService],
   exports: [AccessTokens, AuthService, OrganisationService, UserService],
 })

@@ -1,6 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { JwtModule } from '@nestjs/jwt';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { AppConfig, loadConfig } from '@app/config';
@@ -35,7 +34,6 @@ describe('AccessGuard (default deny)', () => {
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
-      imports: [JwtModule.register({})],
       controllers: [ProbeController],
       providers: [
         AccessTokens,

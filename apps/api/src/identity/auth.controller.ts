@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor, RequestContext } from '@app/common';
 import {
   AuthService,
@@ -19,6 +19,14 @@ import { Authenticated, Public, RateLimited } from '../access/access.decorators'
 import { Ctx } from '../http/request-context.decorator';
 
 const client = (req: FastifyRequest) => ({ userAgent: req.headers['user-agent'] ?? null });
+
+/**
+ * The access token as a cookie scoped to the queue dashboard, which browsers open without an
+ * Authorization header. HttpOnly and SameSite=Strict; the dashboard refuses cookie-only writes from
+ * other sites.
+ */
+const DASHBOARD_COOKIE = (token: string, maxAge: number) =>
+  `sx_access_token=${token}; Path=/admin/queues; Max-Age=${maxAge}; HttpOnly; Secure; SameSite=Strict`;
 
 @ApiTags('auth')
 @Controller('auth')
@@ -42,8 +50,15 @@ export class AuthController {
   @Public()
   @RateLimited('login')
   @ApiOkResponse({ type: SessionView })
-  login(@Ctx() ctx: RequestContext, @Body() body: LoginDto, @Req() req: FastifyRequest): Promise<SessionView> {
-    return this.auth.login(ctx, body, client(req));
+  async login(
+    @Ctx() ctx: RequestContext,
+    @Body() body: LoginDto,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionView> {
+    const session = await this.auth.login(ctx, body, client(req));
+    void reply.header('set-cookie', DASHBOARD_COOKIE(session.accessToken, session.expiresIn));
+    return session;
   }
 
   @Post('refresh')
@@ -63,8 +78,13 @@ export class AuthController {
   @HttpCode(204)
   @Public()
   @ApiNoContentResponse()
-  logout(@Ctx() ctx: RequestContext, @Body() body: RefreshTokenDto): Promise<void> {
-    return this.auth.logout(ctx, body.refreshToken);
+  async logout(
+    @Ctx() ctx: RequestContext,
+    @Body() body: RefreshTokenDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    await this.auth.logout(ctx, body.refreshToken);
+    void reply.header('set-cookie', DASHBOARD_COOKIE('', 0));
   }
 
   @Post('change-password')

@@ -1,0 +1,156 @@
+import { Test, type TestingModule } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+import { ROLES } from '@app/common';
+import { AppConfig } from '@app/config';
+import { AuditVerifier } from '@app/audit';
+import { Passwords, validateUscc } from '@app/identity';
+import { TAXONOMY_TERMS } from '@app/taxonomy';
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
+import { CliError } from '../cli-errors';
+import type { Progress } from '../cli-output';
+import { CliDataModule } from '../cli-data.module';
+import { DEMO_ACCOUNTS, DEMO_AGENCIES, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_VENDORS } from './demo-data';
+import { DemoSeeder } from './demo-seeder';
+
+/** Everything a seed run could touch: row counts, last change times, the audit chain and the outbox. */
+async function snapshot(ds: DataSource) {
+  const [row] = (await ds.query(`
+    SELECT (SELECT count(*)::int FROM organisation) AS organisations,
+           (SELECT max(updated_at) FROM organisation) AS organisations_updated,
+           (SELECT count(*)::int FROM app_user) AS users,
+           (SELECT max(updated_at) FROM app_user) AS users_updated,
+           (SELECT count(*)::int FROM taxonomy_term) AS terms,
+           (SELECT count(*)::int FROM audit_record) AS audit_records,
+           (SELECT max(id)::text FROM audit_record) AS last_audit_id,
+           (SELECT count(*)::int FROM outbox_event) AS outbox_events`)) as Record<string, unknown>[];
+  return row;
+}
+
+describe('DemoSeeder (real Postgres)', () => {
+  let db: TestDatabase;
+  let moduleRef: TestingModule;
+  let seeder: DemoSeeder;
+  let ds: DataSource;
+  const savedUrl = process.env.DATABASE_URL;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    process.env.DATABASE_URL = db.url;
+    process.env.DATABASE_POOL_SIZE = '4';
+    moduleRef = await Test.createTestingModule({ imports: [CliDataModule] }).compile();
+    await moduleRef.init();
+    seeder = moduleRef.get(DemoSeeder);
+    ds = moduleRef.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await moduleRef?.close();
+    await db?.drop();
+    process.env.DATABASE_URL = savedUrl;
+  });
+
+  it('refuses to create demo accounts in production and writes nothing', async () => {
+    const config = moduleRef.get(AppConfig);
+    const before = await snapshot(ds);
+    config.NODE_ENV = 'production';
+    try {
+      await expect(seeder.seed()).rejects.toEqual(new CliError('CLI_SEED_REFUSED_IN_PRODUCTION'));
+    } finally {
+      config.NODE_ENV = 'test';
+    }
+    expect(await snapshot(ds)).toEqual(before);
+  });
+
+  it('creates the centre, agencies, vendors and one account per role on the first run, all audited', async () => {
+    const progress: Progress[] = [];
+    const report = await seeder.seed({ onProgress: (p) => progress.push(p) });
+
+    // The test database's template already holds the taxonomy.
+    expect(report).toEqual({
+      taxonomyTermsChanged: 0,
+      organisationsCreated: DEMO_ORGANISATIONS.length,
+      usersCreated: DEMO_ACCOUNTS.length,
+      created: DEMO_ORGANISATIONS.length + DEMO_ACCOUNTS.length,
+    });
+    const finished = progress.filter((p) => p.done === p.total);
+    expect(finished.map((p) => `[${p.step}/${p.steps}] ${p.label} ${p.done}/${p.total}`)).toEqual([
+      `[1/5] taxonomy ${TAXONOMY_TERMS.length}/${TAXONOMY_TERMS.length}`,
+      '[2/5] enablement centre and platform admin 1/1',
+      `[3/5] agencies ${DEMO_AGENCIES.length}/${DEMO_AGENCIES.length}`,
+      `[4/5] vendors ${DEMO_VENDORS.length}/${DEMO_VENDORS.length}`,
+      `[5/5] demo accounts ${DEMO_ACCOUNTS.length}/${DEMO_ACCOUNTS.length}`,
+    ]);
+
+    const orgs = (await ds.query(`SELECT type, name_zh, uscc, district_code, status FROM organisation`)) as {
+      type: string;
+      name_zh: string;
+      uscc: string;
+      district_code: string;
+      status: string;
+    }[];
+    expect(orgs.filter((o) => o.type === 'enablement_centre')).toEqual([
+      expect.objectContaining({ name_zh: '湖州市人工智能赋能中心', status: 'verified' }),
+    ]);
+    expect(orgs.find((o) => o.name_zh === '湖州市经济和信息化局')).toMatchObject({
+      type: 'agency',
+      status: 'verified',
+    });
+    expect(orgs.filter((o) => o.type === 'agency')).toHaveLength(DEMO_AGENCIES.length);
+    const vendors = orgs.filter((o) => o.type === 'vendor');
+    expect(vendors.length).toBeGreaterThanOrEqual(12);
+    expect(vendors.filter((v) => v.status === 'pending')).toHaveLength(2);
+    for (const o of orgs) expect([o.name_zh, validateUscc(o.uscc).valid]).toEqual([o.name_zh, true]);
+
+    const users = (await ds.query(
+      `SELECT u.email, u.role, o.name_zh AS organisation FROM app_user u LEFT JOIN organisation o ON o.id = u.organisation_id`,
+    )) as { email: string; role: string; organisation: string | null }[];
+    expect(new Set(users.map((u) => u.role))).toEqual(new Set(ROLES));
+    expect(users).toEqual(
+      expect.arrayContaining(DEMO_ACCOUNTS.map(({ email, role, organisation }) => ({ email, role, organisation }))),
+    );
+
+    // Every organisation and user has its audit record (a self-registered admin is in the
+    // organisation's registration record), and the chain they form is intact.
+    const [{ unaudited }] = (await ds.query(`
+      SELECT count(*)::int AS unaudited FROM (
+        SELECT id::text FROM organisation UNION ALL SELECT id::text FROM app_user
+      ) x WHERE NOT EXISTS (
+        SELECT 1 FROM audit_record r WHERE r.object_id = x.id OR r.after->>'adminUserId' = x.id)`)) as {
+      unaudited: number;
+    }[];
+    expect(unaudited).toBe(0);
+    const actions = (await ds.query(
+      `SELECT action, count(*)::int AS n FROM audit_record GROUP BY action ORDER BY action`,
+    )) as { action: string; n: number }[];
+    expect(actions).toEqual([
+      { action: 'organisation.create', n: DEMO_ORGANISATIONS.length - 2 },
+      { action: 'organisation.register', n: 2 },
+      { action: 'user.add_member', n: DEMO_ACCOUNTS.length - 2 - 1 - 2 },
+      { action: 'user.add_reviewer', n: 2 },
+      { action: 'user.bootstrap_admin', n: 1 },
+    ]);
+    expect(await moduleRef.get(AuditVerifier).verify()).toMatchObject({ ok: true });
+  });
+
+  it('creates nothing and changes no row on a second run', async () => {
+    const before = await snapshot(ds);
+    const progress: Progress[] = [];
+    const report = await seeder.seed({ onProgress: (p) => progress.push(p) });
+    expect(report).toEqual({ taxonomyTermsChanged: 0, organisationsCreated: 0, usersCreated: 0, created: 0 });
+    expect(progress.every((p) => p.created === 0)).toBe(true);
+    expect(await snapshot(ds)).toEqual(before);
+  });
+
+  it('stores a hash of the demo password for every demo account', async () => {
+    const rows = (await ds.query(`SELECT email, password_hash FROM app_user`)) as {
+      email: string;
+      password_hash: string;
+    }[];
+    const hashes = new Map(rows.map((r) => [r.email, r.password_hash]));
+    const passwords = new Passwords();
+    for (const { email } of DEMO_ACCOUNTS) {
+      expect([email, await passwords.verify(hashes.get(email) ?? null, DEMO_PASSWORD)]).toEqual([email, true]);
+    }
+    expect(await passwords.verify(hashes.get(DEMO_ACCOUNTS[0].email)!, `${DEMO_PASSWORD}x`)).toBe(false);
+  });
+});
