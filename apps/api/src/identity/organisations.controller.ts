@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor, RequestContext } from '@app/common';
 import {
-  IdParam,
   ListOrganisationsQuery,
   NewMemberDto,
   OrganisationPageView,
@@ -14,6 +13,7 @@ import {
 } from '@app/identity';
 import { Authenticated, Roles } from '../access/access.decorators';
 import { Ctx } from '../http/request-context.decorator';
+import { UuidParamPipe } from '../http/uuid-param.pipe';
 
 type ActorContext = RequestContext & { actor: Actor };
 
@@ -36,7 +36,7 @@ export class OrganisationsController {
   @Get(':id')
   @Authenticated()
   @ApiOkResponse({ type: OrganisationView })
-  get(@Ctx() ctx: ActorContext, @Param() { id }: IdParam): Promise<OrganisationView> {
+  get(@Ctx() ctx: ActorContext, @Param('id', UuidParamPipe) id: string): Promise<OrganisationView> {
     return this.organisations.get(ctx.actor, id);
   }
 
@@ -44,7 +44,7 @@ export class OrganisationsController {
   @HttpCode(200)
   @Roles('staff', 'platform_admin')
   @ApiOkResponse({ type: OrganisationView })
-  verify(@Ctx() ctx: ActorContext, @Param() { id }: IdParam): Promise<OrganisationView> {
+  verify(@Ctx() ctx: ActorContext, @Param('id', UuidParamPipe) id: string): Promise<OrganisationView> {
     return this.organisations.decide(ctx, id, 'verify', null);
   }
 
@@ -54,7 +54,7 @@ export class OrganisationsController {
   @ApiOkResponse({ type: OrganisationView })
   reject(
     @Ctx() ctx: ActorContext,
-    @Param() { id }: IdParam,
+    @Param('id', UuidParamPipe) id: string,
     @Body() body: RejectOrganisationDto,
   ): Promise<OrganisationView> {
     return this.organisations.decide(ctx, id, 'reject', body.reason);
@@ -63,14 +63,18 @@ export class OrganisationsController {
   @Get(':id/members')
   @Authenticated()
   @ApiOkResponse({ type: [UserView] })
-  members(@Ctx() ctx: ActorContext, @Param() { id }: IdParam): Promise<UserView[]> {
+  members(@Ctx() ctx: ActorContext, @Param('id', UuidParamPipe) id: string): Promise<UserView[]> {
     return this.users.listMembers(ctx.actor, id);
   }
 
   @Post(':id/members')
   @Roles('agency_admin', 'vendor_admin', 'platform_admin')
   @ApiOkResponse({ type: UserView })
-  addMember(@Ctx() ctx: ActorContext, @Param() { id }: IdParam, @Body() body: NewMemberDto): Promise<UserView> {
+  addMember(
+    @Ctx() ctx: ActorContext,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: NewMemberDto,
+  ): Promise<UserView> {
     return this.users.addMember(ctx, id, body);
   }
 }

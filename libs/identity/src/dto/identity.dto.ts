@@ -9,7 +9,6 @@ import {
   IsObject,
   IsOptional,
   IsString,
-  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -194,10 +193,4 @@ export class ListOrganisationsQuery {
   @Min(1)
   @Max(100)
   limit?: number;
-}
-
-export class IdParam {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  id: string;
 }

@@ -20,6 +20,7 @@ import type { ListOrganisationsQuery, RegisterDto } from '../dto/identity.dto';
 import { Passwords } from '../auth/passwords';
 import type { UserEntity } from '../users/user.entity';
 import { OrganisationEntity } from './organisation.entity';
+import { findOrganisationById } from './organisation.reads';
 import { organisationLifecycle, type OrganisationStatus, type OrganisationTransition } from './organisation-status';
 
 export interface NewOrganisation {
@@ -173,7 +174,7 @@ export class OrganisationService {
 
   /** The organisation if `actor` may see it; otherwise not found (its existence is not revealed). */
   async findVisible(em: EntityManager, actor: Actor, id: string): Promise<OrganisationEntity> {
-    const org = await em.findOne(OrganisationEntity, { where: { id } });
+    const org = await findOrganisationById(em, id);
     if (!org || !identityPolicy.canViewOrganisation(actor, org)) {
       throw new IdentityError('IDENTITY_ORGANISATION_NOT_FOUND');
     }
