@@ -7,12 +7,11 @@
  *   npm run bench            (needs PostgreSQL and Redis; creates and drops its own database)
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { sign } from 'jsonwebtoken';
 import { Client } from 'pg';
-import { DEV_JWT_SECRET } from '@app/config';
 import { ensureDatabase, runMigrations } from '@app/database';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -88,14 +87,16 @@ async function main(): Promise<void> {
       [orgId],
     );
     await db.end();
-    const token = sign({ sub: randomUUID(), org: orgId, role: 'vendor_admin', typ: 'access' }, DEV_JWT_SECRET, {
+    const secret = randomBytes(32).toString('hex');
+    const token = sign({ sub: randomUUID(), org: orgId, role: 'vendor_admin', typ: 'access' }, secret, {
       algorithm: 'HS256',
       issuer: 'scenario-exchange',
       audience: 'scenario-exchange-api',
       expiresIn: 3600,
     });
     const env = {
-      NODE_ENV: 'development',
+      NODE_ENV: 'production',
+      JWT_ACCESS_SECRET: secret,
       DATABASE_URL: url,
       DATABASE_POOL_SIZE: '10',
       REDIS_PREFIX: `${name}`,

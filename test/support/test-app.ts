@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { DestinationStream } from 'pino';
 import type { Actor } from '@app/common';
 import { AccessTokens } from '@app/identity';
 import { createApiApp } from '../../apps/api/src/app.factory';
@@ -22,7 +23,7 @@ export interface TestApp {
  * `env` overrides config (e.g. low rate limits); workers run in-process only when asked.
  */
 export async function createTestApp(
-  options: { env?: Record<string, string>; withWorkers?: boolean } = {},
+  options: { env?: Record<string, string>; withWorkers?: boolean; logStream?: DestinationStream } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const redisPrefix = uniqueRedisPrefix('api');
@@ -38,7 +39,7 @@ export async function createTestApp(
     RATE_LIMIT_REGISTER_PER_HOUR: '1000',
     ...options.env,
   });
-  const app = await createApiApp({ withWorkers: options.withWorkers ?? false });
+  const app = await createApiApp({ withWorkers: options.withWorkers ?? false, logStream: options.logStream });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const tokens = app.get(AccessTokens);

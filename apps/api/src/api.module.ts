@@ -13,7 +13,8 @@ import { RateLimitGuard, rateLimitSkip } from './access/rate-limit.guard';
 import { SplitThrottlerStorage } from './access/rate-limit.storage';
 import { DomainErrorFilter } from './errors/domain-error.filter';
 import { StrictValidationPipe } from './http/validation.pipe';
-import { loggerParams } from './http/logger';
+import type { Logger as PinoLogger } from 'pino';
+import { nestLoggerParams } from './http/logger';
 import { AuthController } from './identity/auth.controller';
 import { OrganisationsController } from './identity/organisations.controller';
 import { UsersController } from './identity/users.controller';
@@ -24,6 +25,8 @@ import { WorkerModule } from '../../worker/src/worker.module';
 export interface ApiModuleOptions {
   /** Run the BullMQ processors and the outbox relay in this process too (the all-in-one mode). */
   withWorkers: boolean;
+  /** The process's JSON logger, shared by Nest's logger and the access log. */
+  logger: PinoLogger;
 }
 
 @Module({})
@@ -33,7 +36,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         AppConfigModule,
-        LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerParams }),
+        LoggerModule.forRoot(nestLoggerParams(options.logger)),
         DatabaseModule,
         QueueModule,
         ThrottlerModule.forRootAsync({
@@ -49,6 +52,10 @@ export class ApiModule {
                 skipIf: rateLimitSkip('register'),
               },
             ],
+            // One counter per limit and client IP across all routes (the default key is per route).
+            generateKey: (_context, tracker, throttlerName) => `${throttlerName}:${tracker}`,
+            // No X-RateLimit-* headers on every response; a refused request still gets Retry-After.
+            setHeaders: false,
             storage: new SplitThrottlerStorage(
               // Given options (not a client), the Redis storage owns its connection.
               new ThrottlerStorageRedisService({

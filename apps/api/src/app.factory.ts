@@ -1,10 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import type { IncomingMessage } from 'node:http';
 import { AppConfig, loadConfig } from '@app/config';
 import { ApiModule } from './api.module';
-import { requestIdFor } from './http/logger';
+import { createAppLogger, registerAccessLog, requestIdFor } from './http/logger';
 import { registerSecurityHeaders } from './http/security-headers';
 import { setupOperations } from './ops/setup-operations';
 
@@ -16,11 +17,14 @@ export interface CreateApiAppOptions {
   withWorkers?: boolean;
   /** Buffer logs until the pino logger is up (false in tests that want silence). */
   bufferLogs?: boolean;
+  /** Where JSON log lines go (stdout by default); tests pass a stream to read them. */
+  logStream?: DestinationStream;
 }
 
 /** Builds the HTTP application exactly as production runs it; used by main.ts and by the tests. */
 export async function createApiApp(options: CreateApiAppOptions = {}): Promise<NestFastifyApplication> {
   const bootConfig = loadConfig(process.env); // fails fast, before anything connects
+  const logger = createAppLogger(bootConfig, 'scenario-exchange-api', options.logStream);
   const adapter = new FastifyAdapter({
     bodyLimit: bootConfig.BODY_LIMIT_BYTES,
     trustProxy: bootConfig.TRUST_PROXY,
@@ -31,7 +35,7 @@ export async function createApiApp(options: CreateApiAppOptions = {}): Promise<N
     onConstructorPoisoning: 'error',
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    ApiModule.forRoot({ withWorkers: !!options.withWorkers }),
+    ApiModule.forRoot({ withWorkers: !!options.withWorkers, logger }),
     adapter,
     {
       bufferLogs: options.bufferLogs ?? true,
@@ -45,8 +49,10 @@ export async function createApiApp(options: CreateApiAppOptions = {}): Promise<N
 
   const fastify = app.getHttpAdapter().getInstance();
   registerSecurityHeaders(fastify);
-  fastify.addHook('onSend', async (request, reply) => {
+  registerAccessLog(fastify, logger);
+  fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', String(request.id));
+    done();
   });
   await setupOperations(app, config);
   return app;

@@ -1,5 +1,16 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { DomainEventsModule } from './domain-events/domain-events.module';
+import { OutboxRelayRunner } from './outbox-relay/outbox-relay.runner';
+import { WorkerLifecycle } from './worker-lifecycle';
 
-/** BullMQ processors and the outbox relay. Imported by the worker process, and by the API in all-in-one mode. */
-@Module({})
+/**
+ * BullMQ processors and the outbox relay. Imported by the worker process (WorkerRootModule) and by
+ * the API in all-in-one mode, so it relies on the root's config, database, queue and logger modules
+ * and must not import them itself.
+ */
+@Module({
+  imports: [DiscoveryModule, DomainEventsModule],
+  providers: [OutboxRelayRunner, WorkerLifecycle],
+})
 export class WorkerModule {}

@@ -6,3 +6,4 @@ export * from './i18n/messages';
 export * from './errors/access-error';
 export * from './state/state-machine';
 export * from './util/cursor';
+export * from './process/shutdown-deadline';

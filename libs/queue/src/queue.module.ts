@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '@app/config';
+import { QueueLifecycle } from './queue-lifecycle';
 import { ALL_QUEUES, DEFAULT_JOB_OPTIONS } from './queues';
 import { redisOptionsFromUrl } from './redis-options';
 
@@ -18,6 +19,7 @@ import { redisOptionsFromUrl } from './redis-options';
     }),
     BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
   ],
+  providers: [QueueLifecycle],
   exports: [BullModule],
 })
 export class QueueModule {}

@@ -22,11 +22,18 @@ export class AccessGuard implements CanActivate {
     private readonly tokens: AccessTokens,
   ) {}
 
+  /** Route metadata never changes: resolved once per handler (null = no policy declared). */
+  private readonly policies = new WeakMap<object, AccessPolicy | null>();
+
   canActivate(context: ExecutionContext): boolean {
-    const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    const handler = context.getHandler();
+    let policy = this.policies.get(handler);
+    if (policy === undefined) {
+      policy =
+        this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [handler, context.getClass()]) ??
+        null;
+      this.policies.set(handler, policy);
+    }
     if (!policy) throw new AccessError('ACCESS_NO_POLICY');
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const token = bearer(req);

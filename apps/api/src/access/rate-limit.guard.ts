@@ -6,9 +6,17 @@ import { RATE_LIMITS, type RateLimitName } from './access.decorators';
 
 /** A named per-IP throttler applies only to routes marked with `@RateLimited(name)`. */
 export function rateLimitSkip(name: RateLimitName) {
+  // Route metadata never changes: look it up once per handler.
+  const skipByHandler = new WeakMap<object, boolean>();
   return (context: ExecutionContext): boolean => {
-    const names = Reflect.getMetadata(RATE_LIMITS, context.getHandler()) as RateLimitName[] | undefined;
-    return !names?.includes(name);
+    const handler = context.getHandler();
+    let skip = skipByHandler.get(handler);
+    if (skip === undefined) {
+      const names = Reflect.getMetadata(RATE_LIMITS, handler) as RateLimitName[] | undefined;
+      skip = !names?.includes(name);
+      skipByHandler.set(handler, skip);
+    }
+    return skip;
   };
 }
 
