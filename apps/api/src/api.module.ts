@@ -13,8 +13,7 @@ import { RateLimitGuard, rateLimitSkip } from './access/rate-limit.guard';
 import { SplitThrottlerStorage } from './access/rate-limit.storage';
 import { DomainErrorFilter } from './errors/domain-error.filter';
 import { StrictValidationPipe } from './http/validation.pipe';
-import type { Logger as PinoLogger } from 'pino';
-import { nestLoggerParams } from './http/logger';
+import { type AppLogger, LogFlusher, nestLoggerParams } from './http/logger';
 import { AuthController } from './identity/auth.controller';
 import { OrganisationsController } from './identity/organisations.controller';
 import { UsersController } from './identity/users.controller';
@@ -26,7 +25,7 @@ export interface ApiModuleOptions {
   /** Run the BullMQ processors and the outbox relay in this process too (the all-in-one mode). */
   withWorkers: boolean;
   /** The process's JSON logger, shared by Nest's logger and the access log. */
-  logger: PinoLogger;
+  appLogger: AppLogger;
 }
 
 @Module({})
@@ -36,7 +35,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         AppConfigModule,
-        LoggerModule.forRoot(nestLoggerParams(options.logger)),
+        LoggerModule.forRoot(nestLoggerParams(options.appLogger.logger)),
         DatabaseModule,
         QueueModule,
         ThrottlerModule.forRootAsync({
@@ -73,6 +72,7 @@ export class ApiModule {
       ],
       controllers: [AuthController, OrganisationsController, UsersController, AuditController],
       providers: [
+        { provide: LogFlusher, useValue: new LogFlusher(options.appLogger) },
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_PIPE, useClass: StrictValidationPipe },

@@ -24,7 +24,7 @@ export interface CreateApiAppOptions {
 /** Builds the HTTP application exactly as production runs it; used by main.ts and by the tests. */
 export async function createApiApp(options: CreateApiAppOptions = {}): Promise<NestFastifyApplication> {
   const bootConfig = loadConfig(process.env); // fails fast, before anything connects
-  const logger = createAppLogger(bootConfig, 'scenario-exchange-api', options.logStream);
+  const appLogger = createAppLogger(bootConfig, 'scenario-exchange-api', options.logStream);
   const adapter = new FastifyAdapter({
     bodyLimit: bootConfig.BODY_LIMIT_BYTES,
     trustProxy: bootConfig.TRUST_PROXY,
@@ -35,7 +35,7 @@ export async function createApiApp(options: CreateApiAppOptions = {}): Promise<N
     onConstructorPoisoning: 'error',
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    ApiModule.forRoot({ withWorkers: !!options.withWorkers, logger }),
+    ApiModule.forRoot({ withWorkers: !!options.withWorkers, appLogger }),
     adapter,
     {
       bufferLogs: options.bufferLogs ?? true,
@@ -49,7 +49,7 @@ export async function createApiApp(options: CreateApiAppOptions = {}): Promise<N
 
   const fastify = app.getHttpAdapter().getInstance();
   registerSecurityHeaders(fastify);
-  registerAccessLog(fastify, logger);
+  registerAccessLog(fastify, appLogger.logger);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', String(request.id));
     done();

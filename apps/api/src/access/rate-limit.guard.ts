@@ -1,8 +1,16 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
-import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
+import {
+  InjectThrottlerOptions,
+  InjectThrottlerStorage,
+  ThrottlerGuard,
+  type ThrottlerLimitDetail,
+  type ThrottlerModuleOptions,
+  type ThrottlerStorage,
+} from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
 import { CommonError } from '@app/common';
 import { RATE_LIMITS, type RateLimitName } from './access.decorators';
+import { CachedReflector } from './cached-reflector';
 
 /** A named per-IP throttler applies only to routes marked with `@RateLimited(name)`. */
 export function rateLimitSkip(name: RateLimitName) {
@@ -23,6 +31,13 @@ export function rateLimitSkip(name: RateLimitName) {
 /** Per-IP limits (global, login, registration), counted in Redis so every API instance shares them. */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
+  constructor(
+    @InjectThrottlerOptions() options: ThrottlerModuleOptions,
+    @InjectThrottlerStorage() storage: ThrottlerStorage,
+  ) {
+    super(options, storage, new CachedReflector());
+  }
+
   protected override async throwThrottlingException(
     context: ExecutionContext,
     detail: ThrottlerLimitDetail,

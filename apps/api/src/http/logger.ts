@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { OnApplicationShutdown } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import type { Params } from 'nestjs-pino';
@@ -16,17 +17,41 @@ export function requestIdFor(req: IncomingMessage & { id?: string }): string {
   return id;
 }
 
+export interface AppLogger {
+  logger: Logger;
+  /** Writes out whatever is still buffered; call it last on shutdown. */
+  flushSync(): void;
+}
+
 /**
- * The process's JSON logger. Lines are buffered and written asynchronously (flushed on exit):
- * synchronous writes per request cost more than the rest of a simple request.
+ * The process's JSON logger. Writes are asynchronous (a synchronous write per line cost more than
+ * the rest of a simple request): one write is in flight at a time and lines queue behind it, so
+ * they batch under load and go out at once when it is quiet. A stopping process must flush:
+ * Nest re-raises SIGTERM after its shutdown hooks, so no exit handler would run.
  */
-export function createAppLogger(config: AppConfig, service: string, stream?: pino.DestinationStream): Logger {
-  const destination =
-    stream ??
-    (config.NODE_ENV === 'test'
-      ? pino.destination({ sync: true })
-      : pino.destination({ sync: false, minLength: 4096 }));
-  return pino({ level: config.LOG_LEVEL, base: { service } }, destination);
+export function createAppLogger(config: AppConfig, service: string, stream?: pino.DestinationStream): AppLogger {
+  if (stream) return { logger: pino({ level: config.LOG_LEVEL, base: { service } }, stream), flushSync: () => {} };
+  const destination = pino.destination({ sync: config.NODE_ENV === 'test', minLength: 0 });
+  return {
+    logger: pino({ level: config.LOG_LEVEL, base: { service } }, destination),
+    flushSync: () => {
+      try {
+        destination.flushSync();
+      } catch {
+        // Nothing buffered, or stdout already closed: nothing more can be written anyway.
+      }
+    },
+  };
+}
+
+/** Flushes the log buffer when the application shuts down (the root module's hooks run last). */
+export class LogFlusher implements OnApplicationShutdown {
+  constructor(private readonly appLogger: AppLogger) {}
+
+  onApplicationShutdown(signal?: string): void {
+    this.appLogger.logger.info({ signal }, 'shutdown complete');
+    this.appLogger.flushSync();
+  }
 }
 
 /**
