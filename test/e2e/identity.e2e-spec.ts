@@ -119,6 +119,16 @@ describe('identity and access (HTTP)', () => {
       payload: { refreshToken: s.refreshToken },
     });
     expect(r1.statusCode).toBe(200);
+    const pg = new Client({ connectionString: t.db.url });
+    await pg.connect();
+    try {
+      const audited = await pg.query(`SELECT action FROM audit_record WHERE object_id = $1 ORDER BY id`, [
+        me.json().user.id,
+      ]);
+      expect(audited.rows.map((r) => r.action)).toEqual(['auth.login', 'auth.refresh']);
+    } finally {
+      await pg.end();
+    }
     const second = r1.json().refreshToken;
     expect(second).not.toBe(s.refreshToken);
     // The first token is spent: presenting it again is reuse, which revokes the family…

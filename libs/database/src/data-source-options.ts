@@ -12,6 +12,14 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     migrationsTableName: 'schema_migration',
     migrationsTransactionMode: 'each',
     logging: ['error'],
-    extra: { max: poolSize, application_name: 'scenario-exchange' },
+    extra: {
+      max: poolSize,
+      application_name: 'scenario-exchange',
+      // Fail fast instead of hanging when PostgreSQL is unreachable or a statement runs away; a
+      // transaction left open must not hold row locks or the audit chain lock indefinitely.
+      connectionTimeoutMillis: 5_000,
+      statement_timeout: 30_000,
+      idle_in_transaction_session_timeout: 60_000,
+    },
   };
 }

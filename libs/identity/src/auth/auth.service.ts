@@ -79,7 +79,13 @@ export class AuthService {
       const user = await em.findOne(UserEntity, { where: { id: row.userId } });
       if (!user || user.status !== 'active') return { error: 'IDENTITY_REFRESH_TOKEN_INVALID' as const };
       await em.update(RefreshTokenEntity, { id: row.id }, { usedAt: new Date() });
-      return { pair: await this.issue(em, ctx, user, row.familyId, row.id, client) };
+      const pair = await this.issue(em, ctx, user, row.familyId, row.id, client);
+      await this.audit.record(
+        em,
+        { ...ctx, actor: this.actorOf(user) },
+        { action: 'auth.refresh', objectType: 'user', objectId: user.id, after: { familyId: row.familyId } },
+      );
+      return { pair };
     });
     if ('error' in outcome) throw new IdentityError(outcome.error);
     return outcome.pair;

@@ -5,17 +5,14 @@ import { UserEntity } from './user.entity';
 
 export type NewUserRow = Pick<UserEntity, 'email' | 'passwordHash' | 'displayName' | 'organisationId' | 'role'>;
 
+/** Emails are unique regardless of case (index on lower(email)). */
+export function emailTaken(em: EntityManager, email: string): Promise<boolean> {
+  return em.createQueryBuilder(UserEntity, 'u').where('lower(u.email) = lower(:email)', { email }).getExists();
+}
+
 /** Inserts a user, mapping a taken email (checked first, and by the unique index under a race) to a 409. */
-export async function insertUser(
-  em: EntityManager,
-  input: Pick<UserEntity, 'email' | 'passwordHash' | 'displayName' | 'organisationId' | 'role'>,
-  emailField = 'email',
-): Promise<UserEntity> {
-  const taken = await em
-    .createQueryBuilder(UserEntity, 'u')
-    .where('lower(u.email) = lower(:email)', { email: input.email })
-    .getExists();
-  if (taken) throw new IdentityError('IDENTITY_EMAIL_TAKEN', {}, emailField);
+export async function insertUser(em: EntityManager, input: NewUserRow, emailField = 'email'): Promise<UserEntity> {
+  if (await emailTaken(em, input.email)) throw new IdentityError('IDENTITY_EMAIL_TAKEN', {}, emailField);
   try {
     return await em.save(
       em.create(UserEntity, {

@@ -11,7 +11,7 @@ import { Passwords } from '../auth/passwords';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { OrganisationService, type NewOrganisation } from '../organisations/organisation.service';
 import { UserEntity } from './user.entity';
-import { insertUser, type NewUserRow } from './user-writes';
+import { emailTaken, insertUser, type NewUserRow } from './user-writes';
 
 function summary(u: UserEntity) {
   return {
@@ -82,11 +82,7 @@ export class UserService {
     const ctx = systemContext(`cli-${Date.now()}`);
     const passwordHash = await this.passwords.hash(input.password);
     return this.dataSource.transaction(async (em) => {
-      const taken = await em
-        .createQueryBuilder(UserEntity, 'u')
-        .where('lower(u.email) = lower(:email)', { email: input.email })
-        .getExists();
-      if (taken) return null;
+      if (await emailTaken(em, input.email)) return null;
       const org =
         (await em.findOne(OrganisationEntity, { where: { type: 'enablement_centre' }, order: { createdAt: 'ASC' } })) ??
         (await this.organisations.createWithStatus(em, ctx, centre, 'verified'));
