@@ -15,3 +15,29 @@ describe('API smoke', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 });
+
+describe('request bodies the parser refuses', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { BODY_LIMIT_BYTES: '65536' } });
+  });
+  afterAll(async () => t.close());
+
+  const post = (payload: string, contentType = 'application/json') =>
+    t.request({ method: 'POST', url: '/api/v1/auth/login', payload, headers: { 'content-type': contentType } });
+
+  it('answers a body over the limit with 413 in our error shape', async () => {
+    const res = await post(JSON.stringify({ email: 'a@b.cn', password: 'x'.repeat(70_000) }));
+    expect(res.statusCode).toBe(413);
+    expect(res.json()).toMatchObject({ code: 'COMMON_PAYLOAD_TOO_LARGE', requestId: expect.any(String) });
+  });
+
+  it('answers broken JSON with 400 and an unsupported content type with 415', async () => {
+    const broken = await post('{"email": ');
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().code).toBe('COMMON_MALFORMED_REQUEST');
+    const xml = await post('<login/>', 'application/xml');
+    expect(xml.statusCode).toBe(415);
+    expect(xml.json().code).toBe('COMMON_UNSUPPORTED_MEDIA_TYPE');
+  });
+});

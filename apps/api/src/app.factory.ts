@@ -6,7 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import { AppConfig, loadConfig } from '@app/config';
 import { ApiModule } from './api.module';
 import { createAppLogger, registerAccessLog, requestIdFor } from './http/logger';
-import { registerSecurityHeaders } from './http/security-headers';
+import { registerResponseHeaders } from './http/security-headers';
 import { setupOperations } from './ops/setup-operations';
 
 export const API_PREFIX = 'api/v1';
@@ -48,12 +48,8 @@ export async function createApiApp(options: CreateApiAppOptions = {}): Promise<N
   app.enableCors({ origin: config.CORS_ORIGINS, credentials: true, maxAge: 600 });
 
   const fastify = app.getHttpAdapter().getInstance();
-  registerSecurityHeaders(fastify);
+  registerResponseHeaders(fastify);
   registerAccessLog(fastify, appLogger.logger);
-  fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.header('x-request-id', String(request.id));
-    done();
-  });
   await setupOperations(app, config);
   return app;
 }

@@ -17,6 +17,9 @@ export const Authenticated = () => SetMetadata(ACCESS_POLICY, { kind: 'authentic
 /** Only these roles. */
 export const Roles = (...roles: Role[]) => SetMetadata(ACCESS_POLICY, { kind: 'roles', roles } satisfies AccessPolicy);
 
-/** Extra per-IP throttlers (named in the throttler config) that apply to this route only. */
-export type RateLimitName = 'login' | 'register';
+/** Every named per-IP throttler: `global` applies to all routes, the others only where marked. */
+export const THROTTLER_NAMES = ['global', 'login', 'register'] as const;
+export type ThrottlerName = (typeof THROTTLER_NAMES)[number];
+/** Extra per-IP throttlers that apply to a route only when it is marked with `@RateLimited(name)`. */
+export type RateLimitName = Exclude<ThrottlerName, 'global'>;
 export const RateLimited = (...names: RateLimitName[]) => SetMetadata(RATE_LIMITS, names);

@@ -1,12 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditQuery, AuditVerifier } from '@app/audit';
 import { Roles } from '../access/access.decorators';
 import { AuditRecordPageDto, AuditRecordsQueryDto, AuditVerifyReportDto } from './audit.dto';
 
 /** The audit trail, for the enablement centre only: read by object or actor, and check its integrity. */
 @ApiTags('audit')
-@ApiBearerAuth()
 @Controller('audit')
 export class AuditController {
   constructor(

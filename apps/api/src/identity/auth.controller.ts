@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor, RequestContext } from '@app/common';
 import {
@@ -90,7 +90,6 @@ export class AuthController {
   @Post('change-password')
   @HttpCode(204)
   @Authenticated()
-  @ApiBearerAuth()
   @ApiNoContentResponse()
   changePassword(@Ctx() ctx: RequestContext & { actor: Actor }, @Body() body: ChangePasswordDto): Promise<void> {
     return this.auth.changePassword(ctx, body);
@@ -98,7 +97,6 @@ export class AuthController {
 
   @Get('me')
   @Authenticated()
-  @ApiBearerAuth()
   @ApiOkResponse({ type: MeView })
   me(@Ctx() ctx: RequestContext & { actor: Actor }): Promise<MeView> {
     return this.users.me(ctx.actor);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor, RequestContext } from '@app/common';
 import {
   ListOrganisationsQuery,
@@ -18,7 +18,6 @@ import { UuidParamPipe } from '../http/uuid-param.pipe';
 type ActorContext = RequestContext & { actor: Actor };
 
 @ApiTags('organisations')
-@ApiBearerAuth()
 @Controller('organisations')
 export class OrganisationsController {
   constructor(

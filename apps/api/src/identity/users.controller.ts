@@ -1,12 +1,11 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor, RequestContext } from '@app/common';
 import { NewUserDto, UserService, UserView } from '@app/identity';
 import { Roles } from '../access/access.decorators';
 import { Ctx } from '../http/request-context.decorator';
 
 @ApiTags('users')
-@ApiBearerAuth()
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UserService) {}
