@@ -7,7 +7,7 @@ const transform = {
   '^.+\\.js$': ['@swc/jest', { swcrc: false, jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
 };
 const esmOnly = ['content-disposition'];
-const libs = ['common', 'config', 'database', 'queue', 'outbox', 'identity', 'audit', 'taxonomy'];
+const libs = ['common', 'config', 'database', 'queue', 'outbox', 'identity', 'audit', 'taxonomy', 'scenarios', 'search'];
 const moduleNameMapper = Object.fromEntries(
   libs.flatMap((l) => [
     [`^@app/${l}$`, `<rootDir>/libs/${l}/src`],
