@@ -100,7 +100,9 @@ const MAX_TOKEN_LENGTH = 64;
 
 const HAN = /\p{Script=Han}/u;
 /** A run of Han characters, or a run of other letters/digits (Latin, Cyrillic, digits …). */
-const RUN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu;
+// Combining marks (\p{M}) belong to the word they modify (accents, Indic and Thai vowel signs).
+// Han runs are ideographs only: radicals and other Han-script symbols are not words.
+const RUN = /((?:(?=\p{L})\p{Script=Han})+)|((?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}])+)/gu;
 
 type Run = { kind: 'han' | 'word'; text: string };
 

@@ -70,6 +70,7 @@ export function highlight(text: string | null | undefined, query: string, option
 
   let start = 0;
   let end = text.length;
+  let showEllipses = true;
   if (text.length > maxLength) {
     // The window with the most matches (the first such one); no match → the beginning.
     let anchor = 0;
@@ -80,16 +81,20 @@ export function highlight(text: string | null | undefined, query: string, option
     }
     // Some context before the match, more after (the reader reads on).
     start = Math.max(0, Math.min(anchor - Math.floor(maxLength / 4), text.length - maxLength));
-    end = start + maxLength;
-    // Make room for the ellipses inside the budget.
-    if (start > 0) start += 1;
+    // The ellipses count against the budget and are taken from the end, so the match stays in
+    // view; with no room left for any text beside them, the snippet goes without.
+    end = start + maxLength - (start > 0 ? 1 : 0);
     if (end < text.length) end -= 1;
+    if (end <= start) {
+      end = start + maxLength;
+      showEllipses = false;
+    }
     if (start > 0 && isLowSurrogate(text, start)) start += 1;
     if (end < text.length && isLowSurrogate(text, end)) end -= 1;
     if (end < start) end = start;
   }
 
-  let html = start > 0 ? ELLIPSIS : '';
+  let html = showEllipses && start > 0 ? ELLIPSIS : '';
   let cursor = start;
   for (const [rs, re] of ranges) {
     const s = Math.max(rs, start);
@@ -99,6 +104,6 @@ export function highlight(text: string | null | undefined, query: string, option
     cursor = e;
   }
   html += escapeHtml(text.slice(cursor, end));
-  if (end < text.length) html += ELLIPSIS;
+  if (showEllipses && end < text.length) html += ELLIPSIS;
   return html;
 }

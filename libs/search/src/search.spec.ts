@@ -110,7 +110,7 @@ describe('buildTsquery', () => {
         if (q === null) return;
         // Remove quoted lexemes (with optional :*); what remains must be operators and parentheses.
         const lexemes = q.match(/'(?:[^']|'')*'(?::\*)?/g) ?? [];
-        for (const l of lexemes) expect(l).toMatch(/^'[\p{L}\p{N}]+'(:\*)?$/u);
+        for (const l of lexemes) expect(l).toMatch(/^'[\p{L}\p{N}\p{M}]+'(:\*)?$/u);
         expect(q.replace(/'(?:[^']|'')*'(?::\*)?/g, '')).toMatch(/^[\s&|()]*$/);
       }),
     );
@@ -172,6 +172,12 @@ describe('highlight', () => {
     expect(html.replace(/<\/?mark>/g, '').length).toBeLessThanOrEqual(20);
     expect(html.startsWith('…')).toBe(true);
     expect(html.endsWith('…')).toBe(true);
+  });
+
+  it('drops the ellipses when the budget has no room for them and some text', () => {
+    expect(highlight(' Z ', 'Z', { maxLength: 1 })).toBe('<mark>Z</mark>');
+    expect(highlight(' Z ', 'Z', { maxLength: 2 })).toBe('<mark>Z</mark> ');
+    expect(highlight('abc Z def', 'Z', { maxLength: 5 })).toBe('… <mark>Z</mark> …');
   });
 
   it('returns the start of the text when nothing matches', () => {
