@@ -8,6 +8,7 @@ const PRINCIPALS: Principal[] = ['anonymous', ...ROLES];
 type Row = Record<Principal, number>;
 
 const CENTRE: Role[] = ['staff', 'platform_admin'];
+const AGENCY: Role[] = ['agency_officer', 'agency_admin'];
 
 /** Everyone gets the same status (public routes). */
 const all = (status: number): Row => Object.fromEntries(PRINCIPALS.map((p) => [p, status])) as Row;
@@ -43,6 +44,18 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/users/reviewers': only(CENTRE, 400),
   'GET /api/v1/audit/records': only(CENTRE, 400),
   'GET /api/v1/audit/verify': only(CENTRE, 200),
+  'POST /api/v1/scenarios': only(AGENCY, 400),
+  'GET /api/v1/scenarios/mine': only(AGENCY, 200),
+  'GET /api/v1/scenarios/:id': loggedIn(404),
+  'PATCH /api/v1/scenarios/:id': only(AGENCY, 400),
+  'POST /api/v1/scenarios/:id/submit': only(AGENCY, 404),
+  'POST /api/v1/scenarios/:id/withdraw': only(AGENCY, 404),
+  'POST /api/v1/scenarios/:id/copy': only(AGENCY, 404),
+  'GET /api/v1/vetting/queue': only(CENTRE, 200),
+  'GET /api/v1/vetting/:id': only(CENTRE, 404),
+  'POST /api/v1/vetting/:id/approve': only(CENTRE, 404),
+  'POST /api/v1/vetting/:id/return': only(CENTRE, 400),
+  'POST /api/v1/vetting/:id/reject': only(CENTRE, 400),
 };
 
 describe('authorization matrix (every route × every role)', () => {

@@ -27,6 +27,14 @@ const VALID_BODIES: Record<string, Json | 'no body'> = {
     role: 'vendor_member',
   },
   'POST /api/v1/users/reviewers': { email: 'expert@example.cn', password: GOOD_PASSWORD, displayName: '专家' },
+  'POST /api/v1/scenarios': { title: '童装面料瑕疵AI视觉检测', domain: 'manufacturing' },
+  'PATCH /api/v1/scenarios/:id': { version: 1 },
+  'POST /api/v1/scenarios/:id/submit': 'no body',
+  'POST /api/v1/scenarios/:id/withdraw': 'no body',
+  'POST /api/v1/scenarios/:id/copy': 'no body',
+  'POST /api/v1/vetting/:id/approve': 'no body',
+  'POST /api/v1/vetting/:id/return': { comments: { budgetMaxYuan: '预算上限偏高，请说明测算依据' } },
+  'POST /api/v1/vetting/:id/reject': { reason: '不属于人工智能应用场景' },
 };
 
 type Path = (string | number)[];
@@ -168,7 +176,15 @@ function malformed(valid: Json): fc.Arbitrary<Json | string> {
     .map((b) => (b === valid ? '{"broken": ' : (b as Json)));
 }
 
-const TABLES = ['organisation', 'app_user', 'refresh_token', 'audit_record', 'outbox_event'];
+const TABLES = [
+  'organisation',
+  'app_user',
+  'refresh_token',
+  'audit_record',
+  'outbox_event',
+  'scenario',
+  'scenario_review',
+];
 
 describe('malformed bodies to every write route (property)', () => {
   let t: TestApp;
@@ -221,7 +237,7 @@ describe('malformed bodies to every write route (property)', () => {
             runs++;
             const payload = typeof body === 'string' && body.startsWith('{"broken"') ? body : JSON.stringify(body);
             const res = await t.request({
-              method: 'POST',
+              method: route.method as 'POST' | 'PATCH',
               url,
               headers: { ...headers, 'accept-language': lang },
               payload,

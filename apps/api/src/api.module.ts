@@ -8,6 +8,7 @@ import { DatabaseModule } from '@app/database';
 import { QueueModule, redisOptionsFromUrl } from '@app/queue';
 import { IdentityModule } from '@app/identity';
 import { AuditModule } from '@app/audit';
+import { ScenariosModule } from '@app/scenarios';
 import { AccessGuard } from './access/access.guard';
 import { RateLimitGuard, rateLimitSkip } from './access/rate-limit.guard';
 import { SplitThrottlerStorage } from './access/rate-limit.storage';
@@ -19,6 +20,8 @@ import { OrganisationsController } from './identity/organisations.controller';
 import { UsersController } from './identity/users.controller';
 import { OpsModule } from './ops/ops.module';
 import { AuditController } from './audit/audit.controller';
+import { ScenariosController } from './scenarios/scenarios.controller';
+import { VettingController } from './scenarios/vetting.controller';
 import { WorkerModule } from '../../worker/src/worker.module';
 
 export interface ApiModuleOptions {
@@ -67,10 +70,18 @@ export class ApiModule {
         }),
         IdentityModule,
         AuditModule,
+        ScenariosModule,
         OpsModule,
         ...(options.withWorkers ? [WorkerModule] : []),
       ],
-      controllers: [AuthController, OrganisationsController, UsersController, AuditController],
+      controllers: [
+        AuthController,
+        OrganisationsController,
+        UsersController,
+        AuditController,
+        ScenariosController,
+        VettingController,
+      ],
       providers: [
         { provide: LogFlusher, useValue: new LogFlusher(options.appLogger) },
         { provide: APP_GUARD, useClass: RateLimitGuard },

@@ -11,6 +11,16 @@ export interface DomainEventMap {
   'organisation.rejected': { organisationId: string; reason: string };
   'user.created': { userId: string; organisationId: string | null; role: Role };
   'user.password_changed': { userId: string };
+  'scenario.created': { scenarioId: string; agencyOrganisationId: string; copiedFromId: string | null };
+  'scenario.updated': { scenarioId: string; fields: string[]; version: number };
+  'scenario.transitioned': {
+    scenarioId: string;
+    agencyOrganisationId: string;
+    transition: string;
+    from: string;
+    to: string;
+    reason: string | null;
+  };
 }
 
 export type DomainEventType = keyof DomainEventMap;

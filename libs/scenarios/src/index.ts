@@ -1,1 +1,11 @@
-export {};
+export * from './scenarios.errors';
+export * from './scenarios.module';
+export * from './scenario-status';
+export * from './scenario.entity';
+export * from './scenario.dto';
+export * from './scenario.views';
+export * from './scenario.policy';
+export * from './scenario-checks';
+export * from './scenario-code';
+export * from './scenario.service';
+export * from './vetting.service';

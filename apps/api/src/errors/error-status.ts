@@ -8,18 +8,24 @@ import {
   ruleMessages,
 } from '@app/common';
 import { identityMessages, type IdentityErrorCode, usccRuleMessages } from '@app/identity';
+import { scenarioMessages, type ScenarioErrorCode, scenarioRuleMessages } from '@app/scenarios';
 
 /** Every code a library may throw. Adding a context adds its codes here and its cases below. */
-export type ErrorCode = CommonErrorCode | AccessErrorCode | IdentityErrorCode;
+export type ErrorCode = CommonErrorCode | AccessErrorCode | IdentityErrorCode | ScenarioErrorCode;
 
 export const ERROR_MESSAGES: Record<ErrorCode, LocalisedText> = {
   ...commonMessages,
   ...accessMessages,
   ...identityMessages,
+  ...scenarioMessages,
 };
 
 /** Field-rule texts: class-validator's constraints plus each context's own named rules. */
-export const RULE_MESSAGES: Record<string, LocalisedText> = { ...ruleMessages, ...usccRuleMessages };
+export const RULE_MESSAGES: Record<string, LocalisedText> = {
+  ...ruleMessages,
+  ...usccRuleMessages,
+  ...scenarioRuleMessages,
+};
 
 /** The HTTP status for each domain error code; exhaustive, so a new code must be mapped to compile. */
 export function httpStatusFor(code: ErrorCode): number {
@@ -41,15 +47,19 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'ACCESS_FORBIDDEN':
     case 'ACCESS_NO_POLICY':
     case 'IDENTITY_USER_DISABLED':
+    case 'SCENARIO_AGENCY_NOT_VERIFIED':
       return 403;
     case 'COMMON_NOT_FOUND':
     case 'IDENTITY_ORGANISATION_NOT_FOUND':
     case 'IDENTITY_USER_NOT_FOUND':
+    case 'SCENARIO_NOT_FOUND':
       return 404;
     case 'COMMON_CONFLICT':
     case 'COMMON_INVALID_TRANSITION':
     case 'IDENTITY_EMAIL_TAKEN':
     case 'IDENTITY_USCC_TAKEN':
+    case 'SCENARIO_NOT_EDITABLE':
+    case 'SCENARIO_VERSION_CONFLICT':
       return 409;
     case 'COMMON_PAYLOAD_TOO_LARGE':
       return 413;

@@ -2,6 +2,7 @@ import { CreateTaxonomy1795517000000 } from './1795517000000-CreateTaxonomy';
 import { CreateIdentity1795517000100 } from './1795517000100-CreateIdentity';
 import { CreateAuditTrail1795517000200 } from './1795517000200-CreateAuditTrail';
 import { CreateOutbox1795517000300 } from './1795517000300-CreateOutbox';
+import { CreateScenarios1795520000000 } from './1795520000000-CreateScenarios';
 
 /** Every migration, oldest first. Listed explicitly so bundled builds and tests run the same set. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateIdentity1795517000100,
   CreateAuditTrail1795517000200,
   CreateOutbox1795517000300,
+  CreateScenarios1795520000000,
 ];

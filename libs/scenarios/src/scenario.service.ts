@@ -1,0 +1,305 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  AccessError,
+  type Actor,
+  decodeCursor,
+  encodeCursor,
+  type Page,
+  type RequestContext,
+  ValidationFailedError,
+} from '@app/common';
+import { AuditService } from '@app/audit';
+import { OutboxService } from '@app/outbox';
+import type {
+  CreateScenarioDto,
+  ListMyScenariosQuery,
+  ScenarioOptionalFieldsDto,
+  UpdateScenarioDto,
+} from './scenario.dto';
+import { ScenarioEntity, ScenarioReviewEntity } from './scenario.entity';
+import { ScenarioError } from './scenarios.errors';
+import { scenarioPolicy } from './scenario.policy';
+import { EDITABLE_SCENARIO_STATUSES, scenarioLifecycle, type ScenarioTransition } from './scenario-status';
+import { submissionViolations, type VettingChecklist } from './scenario-checks';
+import { nextScenarioCode } from './scenario-code';
+import { ScenarioPageView, ScenarioView } from './scenario.views';
+
+export type ActorContext = RequestContext & { actor: Actor };
+
+export interface TransitionOptions {
+  reason?: string | null;
+  /** A vetting decision: stored as a scenario_review row in the same transaction. */
+  review?: { comments: Record<string, string>; checklist: VettingChecklist };
+}
+
+function summary(s: ScenarioEntity) {
+  return { code: s.code, status: s.status, title: s.title, domain: s.domain, version: s.version };
+}
+
+/** Copies the optional fields present in `dto` onto `s` (null clears; absent leaves as is). */
+function applyFields(s: ScenarioEntity, dto: ScenarioOptionalFieldsDto & { title?: string; domain?: string }) {
+  const { proposalDeadline, ...rest } = dto as ScenarioOptionalFieldsDto & { version?: number };
+  delete (rest as { version?: number }).version;
+  for (const [key, value] of Object.entries(rest)) {
+    if (value === undefined) continue;
+    const arrayField =
+      key === 'capabilityCodes' || key === 'privateFields' || key === 'kpis' || key === 'dataResources';
+    (s as unknown as Record<string, unknown>)[key] = value === null && arrayField ? [] : value;
+  }
+  if (proposalDeadline !== undefined)
+    s.proposalDeadline = proposalDeadline === null ? null : new Date(proposalDeadline);
+}
+
+@Injectable()
+export class ScenarioService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** A new draft of the caller's (verified) agency. */
+  async create(ctx: ActorContext, dto: CreateScenarioDto): Promise<ScenarioView> {
+    return this.dataSource.transaction(async (em) => {
+      const agencyId = await this.assertVerifiedAgency(em, ctx.actor);
+      const s = em.create(ScenarioEntity, {
+        agencyOrganisationId: agencyId,
+        createdBy: ctx.actor.userId,
+        status: 'draft',
+        capabilityCodes: [],
+        kpis: [],
+        dataResources: [],
+        privateFields: [],
+        version: 1,
+        copiedFromId: null,
+      });
+      applyFields(s, dto);
+      return this.insertDraft(em, ctx, s);
+    });
+  }
+
+  /** Autosave: a partial change to a draft or returned scenario, based on the version the caller read. */
+  async update(ctx: ActorContext, id: string, dto: UpdateScenarioDto): Promise<ScenarioView> {
+    return this.dataSource.transaction(async (em) => {
+      const s = await this.lockOwnedForChange(em, ctx.actor, id);
+      if (!EDITABLE_SCENARIO_STATUSES.includes(s.status)) {
+        throw new ScenarioError('SCENARIO_NOT_EDITABLE', { status: s.status });
+      }
+      if (s.version !== dto.version) {
+        throw new ScenarioError('SCENARIO_VERSION_CONFLICT', { current: s.version }, 'version');
+      }
+      const before = summary(s);
+      applyFields(s, dto);
+      s.version += 1;
+      await em.save(s);
+      const changed = Object.keys(dto).filter((k) => k !== 'version');
+      await this.outbox.publish(em, ctx, {
+        type: 'scenario.updated',
+        aggregateType: 'scenario',
+        aggregateId: s.id,
+        payload: { scenarioId: s.id, fields: changed, version: s.version },
+      });
+      await this.audit.record(em, ctx, {
+        action: 'scenario.update',
+        objectType: 'scenario',
+        objectId: s.id,
+        before,
+        after: { ...summary(s), fields: changed },
+      });
+      return ScenarioView.of(s);
+    });
+  }
+
+  /** A new draft for the caller's agency from a scenario it can see, linked by copied_from_id. */
+  async copy(ctx: ActorContext, id: string): Promise<ScenarioView> {
+    return this.dataSource.transaction(async (em) => {
+      const source = await this.findVisible(em, ctx.actor, id);
+      const agencyId = await this.assertVerifiedAgency(em, ctx.actor);
+      const seen = ScenarioView.of(source, scenarioPolicy.seesEverything(ctx.actor, source));
+      const s = em.create(ScenarioEntity, {
+        agencyOrganisationId: agencyId,
+        createdBy: ctx.actor.userId,
+        status: 'draft',
+        version: 1,
+        copiedFromId: source.id,
+        title: source.title,
+        summary: source.summary,
+        description: source.description,
+        domain: source.domain,
+        sector: source.sector,
+        capabilityCodes: source.capabilityCodes,
+        district: source.district,
+        site: source.site,
+        currentSituation: seen.currentSituation ?? null,
+        kpis: source.kpis,
+        dataResources: seen.dataResources ?? [],
+        trlRequired: source.trlRequired,
+        compliance: source.compliance,
+        budgetMinYuan: seen.budgetMinYuan ?? null,
+        budgetMaxYuan: seen.budgetMaxYuan ?? null,
+        fundingType: source.fundingType,
+        proposalDeadline: null,
+        expectedDeliveryMonths: source.expectedDeliveryMonths,
+        contact: null,
+        privateFields: source.privateFields,
+        titleEn: source.titleEn,
+        summaryEn: source.summaryEn,
+      });
+      return this.insertDraft(em, ctx, s);
+    });
+  }
+
+  /**
+   * The one way a scenario's status changes: who may (role and object), the machine, the write, the
+   * outbox event and, last, the audit record — in one transaction.
+   */
+  async transition(
+    ctx: ActorContext | (RequestContext & { actor: null }),
+    id: string,
+    transition: ScenarioTransition,
+    options: TransitionOptions = {},
+  ): Promise<ScenarioView> {
+    const actor = ctx.actor;
+    return this.dataSource.transaction(async (em) => {
+      const s = await em.findOne(ScenarioEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!s || (actor && !scenarioPolicy.canView(actor, s))) throw new ScenarioError('SCENARIO_NOT_FOUND');
+      if (!scenarioLifecycle.allows(transition, actor ? actor.role : 'system'))
+        throw new AccessError('ACCESS_FORBIDDEN');
+      const agencyRole = actor && (actor.role === 'agency_officer' || actor.role === 'agency_admin');
+      if (actor && agencyRole) {
+        if (!scenarioPolicy.isOwningAgencyMember(actor, s)) throw new AccessError('ACCESS_FORBIDDEN');
+        await this.assertVerifiedAgency(em, actor);
+      }
+      const before = summary(s);
+      const now = new Date();
+      const to = scenarioLifecycle.next(s.status, transition);
+      if (transition === 'submit') {
+        const violations = submissionViolations(s, now);
+        if (violations.length) throw new ValidationFailedError(violations);
+        s.code ??= await nextScenarioCode(em, s.domain, now);
+        s.submittedAt = now;
+      }
+      if (transition === 'publish') s.publishedAt = now;
+      if (transition === 'close') s.closedAt = now;
+      s.status = to;
+      s.version += 1;
+      await em.save(s);
+      if (options.review) {
+        await em.insert(ScenarioReviewEntity, {
+          scenarioId: s.id,
+          decision: transition as 'approve' | 'return' | 'reject',
+          fieldComments: options.review.comments,
+          checklist: options.review.checklist,
+          reason: options.reason ?? null,
+          decidedBy: actor?.userId ?? '00000000-0000-0000-0000-000000000000',
+        });
+      }
+      await this.outbox.publish(em, ctx, {
+        type: 'scenario.transitioned',
+        aggregateType: 'scenario',
+        aggregateId: s.id,
+        payload: {
+          scenarioId: s.id,
+          agencyOrganisationId: s.agencyOrganisationId,
+          transition,
+          from: before.status,
+          to,
+          reason: options.reason ?? null,
+        },
+      });
+      await this.audit.record(em, ctx, {
+        action: `scenario.${transition}`,
+        objectType: 'scenario',
+        objectId: s.id,
+        before,
+        after: {
+          ...summary(s),
+          ...(options.reason ? { reason: options.reason } : {}),
+          ...(options.review ? { comments: options.review.comments } : {}),
+        },
+      });
+      return ScenarioView.of(s);
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<ScenarioView> {
+    const s = await this.findVisible(this.dataSource.manager, actor, id);
+    return ScenarioView.of(s, scenarioPolicy.seesEverything(actor, s));
+  }
+
+  /** The caller's organisation's scenarios, newest first (keyset on created_at, id). */
+  async listMine(actor: Actor, query: ListMyScenariosQuery): Promise<ScenarioPageView> {
+    const limit = query.limit ?? 20;
+    if (!actor.organisationId) return { items: [], nextCursor: null };
+    const qb = this.dataSource
+      .getRepository(ScenarioEntity)
+      .createQueryBuilder('s')
+      .where('s.agency_organisation_id = :org', { org: actor.organisationId })
+      .orderBy('s.created_at', 'DESC')
+      .addOrderBy('s.id', 'DESC')
+      .limit(limit + 1);
+    if (query.status) qb.andWhere('s.status = :status', { status: query.status });
+    if (query.cursor) {
+      const [createdAt, id] = decodeCursor(query.cursor, 2);
+      qb.andWhere('(s.created_at, s.id) < (:createdAt, :id)', { createdAt, id });
+    }
+    const rows = await qb.getMany();
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    const page: Page<ScenarioView> = {
+      items: items.map((s) => ScenarioView.of(s)),
+      nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+    };
+    return page;
+  }
+
+  /** The scenario if `actor` may see it; otherwise not found (its existence is not revealed). */
+  async findVisible(em: EntityManager, actor: Actor, id: string): Promise<ScenarioEntity> {
+    const s = await em.findOne(ScenarioEntity, { where: { id } });
+    if (!s || !scenarioPolicy.canView(actor, s)) throw new ScenarioError('SCENARIO_NOT_FOUND');
+    return s;
+  }
+
+  private async lockOwnedForChange(em: EntityManager, actor: Actor, id: string): Promise<ScenarioEntity> {
+    const s = await em.findOne(ScenarioEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!s || !scenarioPolicy.canView(actor, s)) throw new ScenarioError('SCENARIO_NOT_FOUND');
+    if (!scenarioPolicy.isOwningAgencyMember(actor, s)) throw new AccessError('ACCESS_FORBIDDEN');
+    await this.assertVerifiedAgency(em, actor);
+    return s;
+  }
+
+  /** The caller's organisation id, if it is a verified agency; agencies post scenarios only once verified. */
+  private async assertVerifiedAgency(em: EntityManager, actor: Actor): Promise<string> {
+    if (!actor.organisationId) throw new ScenarioError('SCENARIO_AGENCY_NOT_VERIFIED');
+    const [org] = (await em.query(`SELECT type, status FROM organisation WHERE id = $1`, [actor.organisationId])) as {
+      type: string;
+      status: string;
+    }[];
+    if (!org || org.type !== 'agency' || org.status !== 'verified') {
+      throw new ScenarioError('SCENARIO_AGENCY_NOT_VERIFIED');
+    }
+    return actor.organisationId;
+  }
+
+  private async insertDraft(em: EntityManager, ctx: ActorContext, s: ScenarioEntity): Promise<ScenarioView> {
+    const saved = await em.save(s);
+    await this.outbox.publish(em, ctx, {
+      type: 'scenario.created',
+      aggregateType: 'scenario',
+      aggregateId: saved.id,
+      payload: {
+        scenarioId: saved.id,
+        agencyOrganisationId: saved.agencyOrganisationId,
+        copiedFromId: saved.copiedFromId,
+      },
+    });
+    await this.audit.record(em, ctx, {
+      action: saved.copiedFromId ? 'scenario.copy' : 'scenario.create',
+      objectType: 'scenario',
+      objectId: saved.id,
+      after: { ...summary(saved), copiedFromId: saved.copiedFromId },
+    });
+    return ScenarioView.of(saved);
+  }
+}

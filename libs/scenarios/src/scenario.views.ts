@@ -1,0 +1,115 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type {
+  PrivateFieldName,
+  ScenarioCompliance,
+  ScenarioContact,
+  ScenarioDataResource,
+  ScenarioEntity,
+  ScenarioKpi,
+} from './scenario.entity';
+import type { ScenarioStatus } from './scenario-status';
+import type { VettingChecklist } from './scenario-checks';
+
+export class ScenarioView {
+  @ApiProperty() id: string;
+  @ApiProperty({ nullable: true, example: 'HZ-2026-MF-0007' }) code: string | null;
+  @ApiProperty() agencyOrganisationId: string;
+  @ApiProperty() status: ScenarioStatus;
+  @ApiProperty() title: string;
+  @ApiPropertyOptional({ nullable: true }) summary: string | null;
+  @ApiPropertyOptional({ nullable: true }) description: string | null;
+  @ApiProperty() domain: string;
+  @ApiPropertyOptional({ nullable: true }) sector: string | null;
+  @ApiProperty({ type: [String] }) capabilityCodes: string[];
+  @ApiPropertyOptional({ nullable: true }) district: string | null;
+  @ApiPropertyOptional({ nullable: true }) site: string | null;
+  @ApiPropertyOptional({ nullable: true }) currentSituation?: string | null;
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) kpis: ScenarioKpi[];
+  @ApiPropertyOptional({ type: 'array', items: { type: 'object' } }) dataResources?: ScenarioDataResource[];
+  @ApiPropertyOptional({ nullable: true }) trlRequired: number | null;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true })
+  compliance: ScenarioCompliance | null;
+  @ApiPropertyOptional({ nullable: true }) budgetMinYuan?: number | null;
+  @ApiPropertyOptional({ nullable: true }) budgetMaxYuan?: number | null;
+  @ApiPropertyOptional({ nullable: true }) fundingType: string | null;
+  @ApiPropertyOptional({ nullable: true }) proposalDeadline: string | null;
+  @ApiPropertyOptional({ nullable: true }) expectedDeliveryMonths: number | null;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true }) contact?: ScenarioContact | null;
+  @ApiProperty({ type: [String] }) privateFields: PrivateFieldName[];
+  @ApiPropertyOptional({ nullable: true }) titleEn: string | null;
+  @ApiPropertyOptional({ nullable: true }) summaryEn: string | null;
+  @ApiPropertyOptional({ nullable: true }) copiedFromId: string | null;
+  @ApiPropertyOptional({ nullable: true }) submittedAt: string | null;
+  @ApiPropertyOptional({ nullable: true }) publishedAt: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+  @ApiProperty() version: number;
+
+  /** `full`: the owning agency and the centre; otherwise private fields (and a non-public contact) are left out. */
+  static of(s: ScenarioEntity, full = true): ScenarioView {
+    const view: ScenarioView = {
+      id: s.id,
+      code: s.code,
+      agencyOrganisationId: s.agencyOrganisationId,
+      status: s.status,
+      title: s.title,
+      summary: s.summary,
+      description: s.description,
+      domain: s.domain,
+      sector: s.sector,
+      capabilityCodes: s.capabilityCodes,
+      district: s.district,
+      site: s.site,
+      currentSituation: s.currentSituation,
+      kpis: s.kpis,
+      dataResources: s.dataResources,
+      trlRequired: s.trlRequired,
+      compliance: s.compliance,
+      budgetMinYuan: s.budgetMinYuan,
+      budgetMaxYuan: s.budgetMaxYuan,
+      fundingType: s.fundingType,
+      proposalDeadline: s.proposalDeadline?.toISOString() ?? null,
+      expectedDeliveryMonths: s.expectedDeliveryMonths,
+      contact: s.contact,
+      privateFields: s.privateFields,
+      titleEn: s.titleEn,
+      summaryEn: s.summaryEn,
+      copiedFromId: s.copiedFromId,
+      submittedAt: s.submittedAt?.toISOString() ?? null,
+      publishedAt: s.publishedAt?.toISOString() ?? null,
+      createdAt: s.createdAt.toISOString(),
+      updatedAt: s.updatedAt.toISOString(),
+      version: s.version,
+    };
+    if (full) return view;
+    const hidden = new Set(s.privateFields);
+    if (hidden.has('budget')) {
+      delete view.budgetMinYuan;
+      delete view.budgetMaxYuan;
+    }
+    if (hidden.has('contact') || !s.contact?.public) delete view.contact;
+    if (hidden.has('dataResources')) delete view.dataResources;
+    if (hidden.has('currentSituation')) delete view.currentSituation;
+    return view;
+  }
+}
+
+export class ScenarioPageView {
+  @ApiProperty({ type: [ScenarioView] }) items: ScenarioView[];
+  @ApiProperty({ nullable: true }) nextCursor: string | null;
+}
+
+export class VettingQueueItemView {
+  @ApiProperty() id: string;
+  @ApiProperty({ nullable: true }) code: string | null;
+  @ApiProperty() title: string;
+  @ApiProperty() domain: string;
+  @ApiProperty() agencyOrganisationId: string;
+  @ApiProperty() submittedAt: string;
+  @ApiProperty({ description: 'Hours since submission, one decimal' }) waitingHours: number;
+}
+
+export class VettingDetailView {
+  @ApiProperty({ type: ScenarioView }) scenario: ScenarioView;
+  @ApiProperty({ type: 'object', additionalProperties: true }) checklist: VettingChecklist;
+}
