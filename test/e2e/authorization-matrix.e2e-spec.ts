@@ -56,6 +56,15 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/vetting/:id/approve': only(CENTRE, 404),
   'POST /api/v1/vetting/:id/return': only(CENTRE, 400),
   'POST /api/v1/vetting/:id/reject': only(CENTRE, 400),
+  'GET /api/v1/public/scenarios': all(200),
+  'GET /api/v1/public/scenarios/:codeOrId': all(404),
+  'POST /api/v1/batches': only(CENTRE, 400),
+  'GET /api/v1/batches': only(CENTRE, 200),
+  'GET /api/v1/batches/:id': only(CENTRE, 404),
+  'POST /api/v1/batches/:id/scenarios': only(CENTRE, 400),
+  'DELETE /api/v1/batches/:id/scenarios/:scenarioId': only(CENTRE, 404),
+  'POST /api/v1/batches/:id/publish': only(CENTRE, 404),
+  'POST /api/v1/batches/:id/unschedule': only(CENTRE, 404),
 };
 
 describe('authorization matrix (every route × every role)', () => {

@@ -35,6 +35,11 @@ const VALID_BODIES: Record<string, Json | 'no body'> = {
   'POST /api/v1/vetting/:id/approve': 'no body',
   'POST /api/v1/vetting/:id/return': { comments: { budgetMaxYuan: '预算上限偏高，请说明测算依据' } },
   'POST /api/v1/vetting/:id/reject': { reason: '不属于人工智能应用场景' },
+  'POST /api/v1/batches': { year: 2026 },
+  'POST /api/v1/batches/:id/scenarios': { scenarioIds: [randomUUID()] },
+  'DELETE /api/v1/batches/:id/scenarios/:scenarioId': 'no body',
+  'POST /api/v1/batches/:id/publish': { at: new Date(Date.now() + 30 * 86_400_000).toISOString() },
+  'POST /api/v1/batches/:id/unschedule': 'no body',
 };
 
 type Path = (string | number)[];
@@ -184,6 +189,7 @@ const TABLES = [
   'outbox_event',
   'scenario',
   'scenario_review',
+  'scenario_batch',
 ];
 
 describe('malformed bodies to every write route (property)', () => {

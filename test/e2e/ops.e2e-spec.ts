@@ -3,7 +3,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { Actor, Role } from '@app/common';
-import { QUEUES } from '@app/queue';
+import { ALL_QUEUES, QUEUES } from '@app/queue';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const actor = (role: Role): Actor => ({ userId: randomUUID(), organisationId: null, role });
@@ -229,7 +229,7 @@ describe('Operations: health, metrics, OpenAPI, Bull Board', () => {
       expect(page.headers['content-type']).toMatch(/^text\/html/);
       const queues = await t.request({ method: 'GET', url: `${url}/api/queues`, headers: { cookie } });
       expect(queues.statusCode).toBe(200);
-      expect(queues.json().queues.map((q: { name: string }) => q.name)).toEqual([QUEUES.domainEvents]);
+      expect(queues.json().queues.map((q: { name: string }) => q.name)).toEqual([...ALL_QUEUES]);
     });
 
     it('serves platform admins', async () => {

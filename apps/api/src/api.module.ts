@@ -22,6 +22,8 @@ import { OpsModule } from './ops/ops.module';
 import { AuditController } from './audit/audit.controller';
 import { ScenariosController } from './scenarios/scenarios.controller';
 import { VettingController } from './scenarios/vetting.controller';
+import { PublicScenariosController } from './scenarios/public-scenarios.controller';
+import { BatchesController } from './scenarios/batches.controller';
 import { WorkerModule } from '../../worker/src/worker.module';
 
 export interface ApiModuleOptions {
@@ -81,6 +83,8 @@ export class ApiModule {
         AuditController,
         ScenariosController,
         VettingController,
+        PublicScenariosController,
+        BatchesController,
       ],
       providers: [
         { provide: LogFlusher, useValue: new LogFlusher(options.appLogger) },

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { DomainEventsModule } from './domain-events/domain-events.module';
+import { ScenarioScheduleModule } from './scenario-schedule/scenario-schedule.module';
 import { OutboxRelayRunner } from './outbox-relay/outbox-relay.runner';
 import { WorkerLifecycle } from './worker-lifecycle';
 
@@ -10,7 +11,7 @@ import { WorkerLifecycle } from './worker-lifecycle';
  * and must not import them itself.
  */
 @Module({
-  imports: [DiscoveryModule, DomainEventsModule],
+  imports: [DiscoveryModule, DomainEventsModule, ScenarioScheduleModule],
   providers: [OutboxRelayRunner, WorkerLifecycle],
 })
 export class WorkerModule {}

@@ -21,6 +21,10 @@ export interface DomainEventMap {
     to: string;
     reason: string | null;
   };
+  'scenario_batch.created': { batchId: string; year: number; number: number };
+  'scenario_batch.scheduled': { batchId: string; publishAt: string };
+  'scenario_batch.unscheduled': { batchId: string };
+  'scenario_batch.published': { batchId: string; scenarioIds: string[] };
 }
 
 export type DomainEventType = keyof DomainEventMap;

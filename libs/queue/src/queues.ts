@@ -4,6 +4,8 @@ import type { JobsOptions } from 'bullmq';
 export const QUEUES = {
   /** Domain events relayed from the outbox; consumers fan out by job name (= event type). */
   domainEvents: 'domain-events',
+  /** Time-driven scenario work: scheduled batch publication and the deadline sweep. */
+  scenarioSchedule: 'scenario-schedule',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QUEUES);

@@ -24,6 +24,7 @@ import { EDITABLE_SCENARIO_STATUSES, scenarioLifecycle, type ScenarioTransition 
 import { submissionViolations, type VettingChecklist } from './scenario-checks';
 import { nextScenarioCode } from './scenario-code';
 import { ScenarioPageView, ScenarioView } from './scenario.views';
+import { writeScenarioSearchVector } from './scenario-search';
 
 export type ActorContext = RequestContext & { actor: Actor };
 
@@ -31,6 +32,13 @@ export interface TransitionOptions {
   reason?: string | null;
   /** A vetting decision: stored as a scenario_review row in the same transaction. */
   review?: { comments: Record<string, string>; checklist: VettingChecklist };
+  /**
+   * Run inside the caller's transaction (e.g. publishing a whole batch, all-or-nothing) instead of a
+   * transaction of its own. Must be a transactional manager.
+   */
+  manager?: EntityManager;
+  /** The clock for timestamps and deadline checks (scheduled jobs pass the time they run for). */
+  now?: Date;
 }
 
 function summary(s: ScenarioEntity) {
@@ -93,6 +101,7 @@ export class ScenarioService {
       applyFields(s, dto);
       s.version += 1;
       await em.save(s);
+      await writeScenarioSearchVector(em, s);
       const changed = Object.keys(dto).filter((k) => k !== 'version');
       await this.outbox.publish(em, ctx, {
         type: 'scenario.updated',
@@ -161,7 +170,11 @@ export class ScenarioService {
     options: TransitionOptions = {},
   ): Promise<ScenarioView> {
     const actor = ctx.actor;
-    return this.dataSource.transaction(async (em) => {
+    const { manager } = options;
+    if (manager && !manager.queryRunner?.isTransactionActive) {
+      throw new Error('ScenarioService.transition: options.manager must be inside a transaction');
+    }
+    const run = async (em: EntityManager): Promise<ScenarioView> => {
       const s = await em.findOne(ScenarioEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!s || (actor && !scenarioPolicy.canView(actor, s))) throw new ScenarioError('SCENARIO_NOT_FOUND');
       if (!scenarioLifecycle.allows(transition, actor ? actor.role : 'system'))
@@ -172,8 +185,11 @@ export class ScenarioService {
         await this.assertVerifiedAgency(em, actor);
       }
       const before = summary(s);
-      const now = new Date();
+      const now = options.now ?? new Date();
       const to = scenarioLifecycle.next(s.status, transition);
+      if (transition === 'publish' && (!s.proposalDeadline || s.proposalDeadline.getTime() <= now.getTime())) {
+        throw new ScenarioError('SCENARIO_DEADLINE_PASSED', { code: s.code ?? s.id });
+      }
       if (transition === 'submit') {
         const violations = submissionViolations(s, now);
         if (violations.length) throw new ValidationFailedError(violations);
@@ -220,7 +236,8 @@ export class ScenarioService {
         },
       });
       return ScenarioView.of(s);
-    });
+    };
+    return manager ? run(manager) : this.dataSource.transaction(run);
   }
 
   async get(actor: Actor, id: string): Promise<ScenarioView> {
@@ -284,6 +301,7 @@ export class ScenarioService {
 
   private async insertDraft(em: EntityManager, ctx: ActorContext, s: ScenarioEntity): Promise<ScenarioView> {
     const saved = await em.save(s);
+    await writeScenarioSearchVector(em, saved);
     await this.outbox.publish(em, ctx, {
       type: 'scenario.created',
       aggregateType: 'scenario',

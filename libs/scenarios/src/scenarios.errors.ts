@@ -1,7 +1,11 @@
 import { DomainError, type LocalisedText, type MessageCatalogue } from '@app/common';
 
 export type ScenarioErrorCode =
-  'SCENARIO_NOT_FOUND' | 'SCENARIO_AGENCY_NOT_VERIFIED' | 'SCENARIO_NOT_EDITABLE' | 'SCENARIO_VERSION_CONFLICT';
+  | 'SCENARIO_NOT_FOUND'
+  | 'SCENARIO_AGENCY_NOT_VERIFIED'
+  | 'SCENARIO_NOT_EDITABLE'
+  | 'SCENARIO_VERSION_CONFLICT'
+  | 'SCENARIO_DEADLINE_PASSED';
 
 export class ScenarioError extends DomainError<ScenarioErrorCode> {
   constructor(code: ScenarioErrorCode, params: Record<string, string | number | boolean | null> = {}, field?: string) {
@@ -22,6 +26,10 @@ export const scenarioMessages: MessageCatalogue<ScenarioErrorCode> = {
   SCENARIO_VERSION_CONFLICT: {
     'zh-CN': '场景已被他人修改（当前版本 {current}），请刷新后重试',
     en: 'The scenario was changed meanwhile (now version {current}); reload and try again',
+  },
+  SCENARIO_DEADLINE_PASSED: {
+    'zh-CN': '场景 {code} 的揭榜截止时间已过，不能发布',
+    en: 'The proposal deadline of scenario {code} has passed; it cannot be published',
   },
 };
 

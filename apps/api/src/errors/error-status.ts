@@ -9,15 +9,17 @@ import {
 } from '@app/common';
 import { identityMessages, type IdentityErrorCode, usccRuleMessages } from '@app/identity';
 import { scenarioMessages, type ScenarioErrorCode, scenarioRuleMessages } from '@app/scenarios';
+import { batchMessages, type BatchErrorCode, batchRuleMessages } from '@app/scenarios';
 
 /** Every code a library may throw. Adding a context adds its codes here and its cases below. */
-export type ErrorCode = CommonErrorCode | AccessErrorCode | IdentityErrorCode | ScenarioErrorCode;
+export type ErrorCode = CommonErrorCode | AccessErrorCode | IdentityErrorCode | ScenarioErrorCode | BatchErrorCode;
 
 export const ERROR_MESSAGES: Record<ErrorCode, LocalisedText> = {
   ...commonMessages,
   ...accessMessages,
   ...identityMessages,
   ...scenarioMessages,
+  ...batchMessages,
 };
 
 /** Field-rule texts: class-validator's constraints plus each context's own named rules. */
@@ -25,6 +27,7 @@ export const RULE_MESSAGES: Record<string, LocalisedText> = {
   ...ruleMessages,
   ...usccRuleMessages,
   ...scenarioRuleMessages,
+  ...batchRuleMessages,
 };
 
 /** The HTTP status for each domain error code; exhaustive, so a new code must be mapped to compile. */
@@ -53,6 +56,8 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'IDENTITY_ORGANISATION_NOT_FOUND':
     case 'IDENTITY_USER_NOT_FOUND':
     case 'SCENARIO_NOT_FOUND':
+    case 'BATCH_NOT_FOUND':
+    case 'BATCH_SCENARIO_NOT_IN_BATCH':
       return 404;
     case 'COMMON_CONFLICT':
     case 'COMMON_INVALID_TRANSITION':
@@ -60,6 +65,11 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'IDENTITY_USCC_TAKEN':
     case 'SCENARIO_NOT_EDITABLE':
     case 'SCENARIO_VERSION_CONFLICT':
+    case 'SCENARIO_DEADLINE_PASSED':
+    case 'BATCH_NOT_OPEN':
+    case 'BATCH_EMPTY':
+    case 'BATCH_SCENARIO_NOT_APPROVED':
+    case 'BATCH_SCENARIO_IN_OTHER_BATCH':
       return 409;
     case 'COMMON_PAYLOAD_TOO_LARGE':
       return 413;

@@ -3,6 +3,8 @@ import { CreateIdentity1795517000100 } from './1795517000100-CreateIdentity';
 import { CreateAuditTrail1795517000200 } from './1795517000200-CreateAuditTrail';
 import { CreateOutbox1795517000300 } from './1795517000300-CreateOutbox';
 import { CreateScenarios1795520000000 } from './1795520000000-CreateScenarios';
+import { AddScenarioSearch1795521000000 } from './1795521000000-AddScenarioSearch';
+import { CreateScenarioBatches1795521000100 } from './1795521000100-CreateScenarioBatches';
 
 /** Every migration, oldest first. Listed explicitly so bundled builds and tests run the same set. */
 export const MIGRATIONS = [
@@ -11,4 +13,6 @@ export const MIGRATIONS = [
   CreateAuditTrail1795517000200,
   CreateOutbox1795517000300,
   CreateScenarios1795520000000,
+  AddScenarioSearch1795521000000,
+  CreateScenarioBatches1795521000100,
 ];

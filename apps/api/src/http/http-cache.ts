@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/** Shared caches and browsers may keep public reads this long (seconds). */
+export const PUBLIC_MAX_AGE = 60;
+
+/** A strong validator: the SHA-256 of the exact JSON body sent. */
+export function strongEtag(json: string): string {
+  return `"${createHash('sha256').update(json).digest('base64url')}"`;
+}
+
+/** RFC 9110 §13.1.2: If-None-Match compares weakly; `*` matches any current representation. */
+export function etagMatches(ifNoneMatch: string | string[] | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const candidates = (Array.isArray(ifNoneMatch) ? ifNoneMatch.join(',') : ifNoneMatch).split(',');
+  return candidates.some((c) => {
+    const tag = c.trim().replace(/^W\//, '');
+    return tag === '*' || tag === etag;
+  });
+}
+
+/**
+ * Sends a public, cacheable JSON read: a strong ETag and `Cache-Control: public, max-age=60`;
+ * a matching If-None-Match gets 304 with no body. For routes that take `@Res()`.
+ */
+export function sendCacheable(request: FastifyRequest, reply: FastifyReply, body: unknown): FastifyReply {
+  const json = JSON.stringify(body);
+  const etag = strongEtag(json);
+  void reply.header('etag', etag).header('cache-control', `public, max-age=${PUBLIC_MAX_AGE}`);
+  if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
+  return reply.code(200).type('application/json; charset=utf-8').send(json);
+}
