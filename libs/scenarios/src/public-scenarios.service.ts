@@ -10,21 +10,9 @@ import {
   type PublicStatusGroup,
 } from './public-scenario.dto';
 import { ScenarioEntity } from './scenario.entity';
-import type { ScenarioStatus } from './scenario-status';
+import { PUBLIC_SCENARIO_STATUSES, type ScenarioStatus } from './scenario-status';
 import { ScenarioError } from './scenarios.errors';
 import { ScenarioView } from './scenario.views';
-
-/** Statuses anyone may see on the opportunity list; drafts, vetting, side exits and cancelled never. */
-export const PUBLIC_SCENARIO_STATUSES: readonly ScenarioStatus[] = [
-  'published',
-  'closed',
-  'under_evaluation',
-  'awarded',
-  'no_award',
-  'in_delivery',
-  'accepted',
-  'demonstration',
-];
 
 /** The statuses behind each status group; `no_award` is public but in no group (shown only unfiltered). */
 export const STATUS_GROUP_STATUSES: Record<PublicStatusGroup, readonly ScenarioStatus[]> = {

@@ -46,14 +46,20 @@ export const TERMINAL_SCENARIO_STATUSES: readonly ScenarioStatus[] = [
   'demonstration',
 ];
 
-/** Still in the agency's hands or with vetting: only the owning agency and the centre may see these. */
-export const NON_PUBLIC_SCENARIO_STATUSES: readonly ScenarioStatus[] = [
-  'draft',
-  'submitted',
-  'returned',
-  'approved',
-  'rejected',
-  'withdrawn',
+/**
+ * Statuses anyone may see (the opportunity list, and non-owners through the API). Drafts, vetting,
+ * and the side exits rejected, withdrawn and cancelled are seen only by the owning agency and the
+ * centre; vendors concerned by a cancellation learn of it from its event.
+ */
+export const PUBLIC_SCENARIO_STATUSES: readonly ScenarioStatus[] = [
+  'published',
+  'closed',
+  'under_evaluation',
+  'awarded',
+  'no_award',
+  'in_delivery',
+  'accepted',
+  'demonstration',
 ];
 
 /** Statuses in which the agency may edit its scenario. */

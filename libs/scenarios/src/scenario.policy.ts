@@ -1,6 +1,6 @@
 import { type Actor, isCentreRole } from '@app/common';
 import type { ScenarioEntity } from './scenario.entity';
-import { NON_PUBLIC_SCENARIO_STATUSES } from './scenario-status';
+import { PUBLIC_SCENARIO_STATUSES } from './scenario-status';
 
 type Owned = Pick<ScenarioEntity, 'agencyOrganisationId' | 'status'>;
 
@@ -13,7 +13,7 @@ export const scenarioPolicy = {
 
   /** Others see a scenario only once it is published (or later), and then without its private fields. */
   canView(actor: Actor, s: Owned): boolean {
-    return this.seesEverything(actor, s) || !NON_PUBLIC_SCENARIO_STATUSES.includes(s.status);
+    return this.seesEverything(actor, s) || PUBLIC_SCENARIO_STATUSES.includes(s.status);
   },
 
   /** Only the owning agency's officers and admins change their scenario's content or submit it. */
