@@ -2,41 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { Actor, Role } from '@app/common';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { registrationBody } from '../support/fixtures';
+import { completeScenarioFields, registrationBody } from '../support/fixtures';
 
 const staff: Actor = { userId: randomUUID(), organisationId: randomUUID(), role: 'staff' };
-
-/** Every field submission needs, valid (deadline 60 days ahead). */
-function completeFields(title = '童装面料瑕疵AI视觉检测') {
-  return {
-    summary: '织里童装企业面料瑕疵依赖人工目检，漏检率高，希望引入AI视觉检测提升质检效率与一致性。',
-    description: '## 背景\n织里镇童装产业集群年产童装十余亿件，面料瑕疵检测目前全部依靠人工。'.repeat(3),
-    sector: 'textile',
-    capabilityCodes: ['cv_inspection'],
-    district: 'wuxing',
-    site: 'agency_site',
-    currentSituation: '目前每条产线配备 4 名质检员，漏检率约 5%，高峰期人手不足。',
-    kpis: [{ metric: '缺陷检出率', baseline: '95', target: '99.5', unit: '%' }],
-    dataResources: [
-      { name: '历史瑕疵图像', description: '约 2 万张标注图像', accessTerms: '仅限试验场内使用', sandboxed: true },
-    ],
-    trlRequired: 6,
-    compliance: {
-      algorithmFiling: false,
-      generativeAiFiling: false,
-      dataSecurityLevel: 'general',
-      personalInformation: false,
-    },
-    budgetMinYuan: 500_000,
-    budgetMaxYuan: 1_500_000,
-    fundingType: 'agency_budget',
-    proposalDeadline: new Date(Date.now() + 60 * 86_400_000).toISOString(),
-    expectedDeliveryMonths: 6,
-    contact: { name: '李联系', phone: '0572-2345678', email: 'li@example.gov.cn', public: false },
-    privateFields: ['budget'],
-    title,
-  };
-}
 
 describe('scenarios: agency workspace and vetting (HTTP)', () => {
   let t: TestApp;
@@ -68,7 +36,10 @@ describe('scenarios: agency workspace and vetting (HTTP)', () => {
 
   async function submitted(actor: Actor, title?: string) {
     const d = await draft(actor, title);
-    const p = await call(actor, 'PATCH', `/scenarios/${d.id}`, { ...completeFields(title), version: d.version });
+    const p = await call(actor, 'PATCH', `/scenarios/${d.id}`, {
+      ...completeScenarioFields(title),
+      version: d.version,
+    });
     expect(p.statusCode).toBe(200);
     const s = await call(actor, 'POST', `/scenarios/${d.id}/submit`);
     expect(s.statusCode).toBe(200);
@@ -105,7 +76,7 @@ describe('scenarios: agency workspace and vetting (HTTP)', () => {
     expect(fields).not.toContain('summary');
 
     const bad = await call(officerA, 'PATCH', `/scenarios/${d.id}`, {
-      ...completeFields(),
+      ...completeScenarioFields(),
       sector: 'fishery',
       budgetMinYuan: 2_000_000,
       proposalDeadline: '2020-01-01T00:00:00.000Z',
@@ -117,7 +88,7 @@ describe('scenarios: agency workspace and vetting (HTTP)', () => {
       .errors.map((e: { rule: string }) => e.rule);
     expect(rules.sort()).toEqual(['scenario.budget_range', 'scenario.deadline_past', 'scenario.sector_domain']);
 
-    const fixed = await call(officerA, 'PATCH', `/scenarios/${d.id}`, { ...completeFields(), version: 3 });
+    const fixed = await call(officerA, 'PATCH', `/scenarios/${d.id}`, { ...completeScenarioFields(), version: 3 });
     expect(fixed.statusCode).toBe(200);
     const sub = await call(officerA, 'POST', `/scenarios/${d.id}/submit`);
     expect(sub.statusCode).toBe(200);

@@ -2,3 +2,4 @@ export * from './database.module';
 export * from './data-source-options';
 export * from './migrator';
 export { MIGRATIONS } from './migrations';
+export * from './keyset';

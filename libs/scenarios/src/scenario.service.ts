@@ -1,15 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import {
-  AccessError,
-  type Actor,
-  decodeCursor,
-  encodeCursor,
-  type Page,
-  type RequestContext,
-  ValidationFailedError,
-} from '@app/common';
+import { AccessError, type Actor, type RequestContext, ValidationFailedError } from '@app/common';
 import { AuditService } from '@app/audit';
+import { newestFirstPage } from '@app/database';
 import { OutboxService } from '@app/outbox';
 import type {
   CreateScenarioDto,
@@ -252,23 +245,10 @@ export class ScenarioService {
     const qb = this.dataSource
       .getRepository(ScenarioEntity)
       .createQueryBuilder('s')
-      .where('s.agency_organisation_id = :org', { org: actor.organisationId })
-      .orderBy('s.created_at', 'DESC')
-      .addOrderBy('s.id', 'DESC')
-      .limit(limit + 1);
+      .where('s.agency_organisation_id = :org', { org: actor.organisationId });
     if (query.status) qb.andWhere('s.status = :status', { status: query.status });
-    if (query.cursor) {
-      const [createdAt, id] = decodeCursor(query.cursor, 2);
-      qb.andWhere('(s.created_at, s.id) < (:createdAt, :id)', { createdAt, id });
-    }
-    const rows = await qb.getMany();
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    const page: Page<ScenarioView> = {
-      items: items.map((s) => ScenarioView.of(s)),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
-    };
-    return page;
+    const page = await newestFirstPage(qb, 's', query.cursor, limit);
+    return { items: page.items.map((s) => ScenarioView.of(s)), nextCursor: page.nextCursor };
   }
 
   /** The scenario if `actor` may see it; otherwise not found (its existence is not revealed). */

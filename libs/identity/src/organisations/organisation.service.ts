@@ -1,15 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import {
-  AccessError,
-  type Actor,
-  decodeCursor,
-  encodeCursor,
-  type Page,
-  type RequestContext,
-  type OrganisationType,
-} from '@app/common';
+import { AccessError, type Actor, type Page, type RequestContext, type OrganisationType } from '@app/common';
 import { AuditService } from '@app/audit';
+import { newestFirstPage } from '@app/database';
 import { OutboxService } from '@app/outbox';
 import { IdentityError } from '../identity.errors';
 import { violatedUniqueConstraint } from '../db-errors';
@@ -101,26 +94,11 @@ export class OrganisationService {
   }
 
   async list(query: ListOrganisationsQuery): Promise<Page<OrganisationView>> {
-    const limit = query.limit ?? 20;
-    const qb = this.dataSource
-      .getRepository(OrganisationEntity)
-      .createQueryBuilder('o')
-      .orderBy('o.created_at', 'DESC')
-      .addOrderBy('o.id', 'DESC')
-      .limit(limit + 1);
+    const qb = this.dataSource.getRepository(OrganisationEntity).createQueryBuilder('o');
     if (query.status) qb.andWhere('o.status = :status', { status: query.status });
     if (query.type) qb.andWhere('o.type = :type', { type: query.type });
-    if (query.cursor) {
-      const [createdAt, id] = decodeCursor(query.cursor, 2);
-      qb.andWhere('(o.created_at, o.id) < (:createdAt, :id)', { createdAt, id });
-    }
-    const rows = await qb.getMany();
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map(OrganisationView.of),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
-    };
+    const page = await newestFirstPage(qb, 'o', query.cursor, query.limit ?? 20);
+    return { items: page.items.map(OrganisationView.of), nextCursor: page.nextCursor };
   }
 
   async get(actor: Actor, id: string): Promise<OrganisationView> {
