@@ -3,14 +3,16 @@ import { AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { IdentityModule } from '@app/identity';
 import { AuditModule } from '@app/audit';
+import { ScenariosModule } from '@app/scenarios';
+import { CliQueuesModule } from './cli-queues.module';
 import { DemoSeeder } from './seed/demo-seeder';
 
 /**
- * The database-backed half of the CLI: the same modules the API uses (no HTTP, no queues), booted
- * by DataContext only for commands that need them.
+ * The database-backed half of the CLI: the same modules the API uses (no HTTP, no queues: see
+ * CliQueuesModule), booted by DataContext only for commands that need them.
  */
 @Module({
-  imports: [AppConfigModule, DatabaseModule, IdentityModule, AuditModule],
+  imports: [AppConfigModule, DatabaseModule, IdentityModule, AuditModule, CliQueuesModule, ScenariosModule],
   providers: [DemoSeeder],
 })
 export class CliDataModule {}

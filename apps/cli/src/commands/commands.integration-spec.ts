@@ -110,7 +110,7 @@ describe('CLI commands (real Postgres)', () => {
       expect(out.exitCode).toBe(0);
       const text = out.stdout.join('');
       expect(text).toContain(
-        `[4/5] vendors … ${DEMO_VENDORS.length}/${DEMO_VENDORS.length} (${DEMO_VENDORS.length} created)`,
+        `[4/7] vendors … ${DEMO_VENDORS.length}/${DEMO_VENDORS.length} (${DEMO_VENDORS.length} created)`,
       );
       expect(text).toContain('agency.admin@demo.huzhou.ai');
       expect(await count(`organisation WHERE type = 'enablement_centre'`)).toBe(1);
@@ -122,7 +122,9 @@ describe('CLI commands (real Postgres)', () => {
       out.reset();
       await moduleRef.get(SeedCommand).run([], {});
       expect(out.exitCode).toBe(0);
-      expect(out.stdout.join('')).toContain('0 created (taxonomy terms 0, organisations 0, users 0)');
+      expect(out.stdout.join('')).toContain(
+        '0 created (taxonomy terms 0, organisations 0, users 0, scenarios 0, batches 0)',
+      );
     });
   });
 

@@ -11,7 +11,8 @@ interface SeedOptions {
 
 @Command({
   name: 'seed',
-  description: 'load the taxonomy and the Huzhou demo organisations and accounts (safe to run again)',
+  description:
+    'load the taxonomy and the Huzhou demo organisations, accounts and scenarios (published in a batch; safe to run again)',
 })
 export class SeedCommand extends CliCommand<SeedOptions> {
   constructor(
@@ -28,7 +29,7 @@ export class SeedCommand extends CliCommand<SeedOptions> {
       onProgress: (p) => this.out.progress(p),
     });
     this.out.line(
-      `${report.created} created (taxonomy terms ${report.taxonomyTermsChanged}, organisations ${report.organisationsCreated}, users ${report.usersCreated})`,
+      `${report.created} created (taxonomy terms ${report.taxonomyTermsChanged}, organisations ${report.organisationsCreated}, users ${report.usersCreated}, scenarios ${report.scenariosCreated}, batches ${report.batchesCreated})`,
     );
     this.out.line(`demo accounts (password ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS)

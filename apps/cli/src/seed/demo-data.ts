@@ -344,6 +344,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   account('lingban.admin', 'vendor_admin', '蒋雨桐', 'lingban'),
   account('bocai.admin', 'vendor_admin', '韩子墨', 'bocai'),
   account('youaizhihe.admin', 'vendor_admin', '杨晨', 'youaizhihe'),
+  account('nantaihu.officer', 'agency_officer', '钟一鸣', 'ntk'),
+  account('anji.tourism.officer', 'agency_officer', '俞晓峰', 'ajwglt'),
 ];
 
 /** One account per role, keyed by role: what e2e tests log in as. */

@@ -4,6 +4,7 @@ import { ROLES } from '@app/common';
 import { AppConfig } from '@app/config';
 import { AuditVerifier } from '@app/audit';
 import { Passwords, validateUscc } from '@app/identity';
+import { PublicScenarioService, VettingService } from '@app/scenarios';
 import { TAXONOMY_TERMS } from '@app/taxonomy';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import { CliError } from '../cli-errors';
@@ -11,6 +12,9 @@ import type { Progress } from '../cli-output';
 import { CliDataModule } from '../cli-data.module';
 import { DEMO_ACCOUNTS, DEMO_AGENCIES, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_VENDORS } from './demo-data';
 import { DemoSeeder } from './demo-seeder';
+import { DEMO_SCENARIOS } from './demo-scenarios';
+
+const demoCount = (status: string) => DEMO_SCENARIOS.filter((s) => s.status === status).length;
 
 /** Everything a seed run could touch: row counts, last change times, the audit chain and the outbox. */
 async function snapshot(ds: DataSource) {
@@ -20,6 +24,13 @@ async function snapshot(ds: DataSource) {
            (SELECT count(*)::int FROM app_user) AS users,
            (SELECT max(updated_at) FROM app_user) AS users_updated,
            (SELECT count(*)::int FROM taxonomy_term) AS terms,
+           (SELECT count(*)::int FROM scenario) AS scenarios,
+           (SELECT max(updated_at) FROM scenario) AS scenarios_updated,
+           (SELECT string_agg(status || ':' || n, ',' ORDER BY status)
+              FROM (SELECT status, count(*) AS n FROM scenario GROUP BY status) x) AS scenario_statuses,
+           (SELECT count(*)::int FROM scenario_review) AS scenario_reviews,
+           (SELECT count(*)::int FROM scenario_batch) AS batches,
+           (SELECT max(updated_at) FROM scenario_batch) AS batches_updated,
            (SELECT count(*)::int FROM audit_record) AS audit_records,
            (SELECT max(id)::text FROM audit_record) AS last_audit_id,
            (SELECT count(*)::int FROM outbox_event) AS outbox_events`)) as Record<string, unknown>[];
@@ -61,7 +72,7 @@ describe('DemoSeeder (real Postgres)', () => {
     expect(await snapshot(ds)).toEqual(before);
   });
 
-  it('creates the centre, agencies, vendors and one account per role on the first run, all audited', async () => {
+  it('creates the centre, agencies, vendors, accounts and scenarios on the first run, all audited', async () => {
     const progress: Progress[] = [];
     const report = await seeder.seed({ onProgress: (p) => progress.push(p) });
 
@@ -70,16 +81,21 @@ describe('DemoSeeder (real Postgres)', () => {
       taxonomyTermsChanged: 0,
       organisationsCreated: DEMO_ORGANISATIONS.length,
       usersCreated: DEMO_ACCOUNTS.length,
-      created: DEMO_ORGANISATIONS.length + DEMO_ACCOUNTS.length,
+      scenariosCreated: DEMO_SCENARIOS.length,
+      batchesCreated: 1,
+      created: DEMO_ORGANISATIONS.length + DEMO_ACCOUNTS.length + DEMO_SCENARIOS.length + 1,
     });
     const finished = progress.filter((p) => p.done === p.total);
     expect(finished.map((p) => `[${p.step}/${p.steps}] ${p.label} ${p.done}/${p.total}`)).toEqual([
-      `[1/5] taxonomy ${TAXONOMY_TERMS.length}/${TAXONOMY_TERMS.length}`,
-      '[2/5] enablement centre and platform admin 1/1',
-      `[3/5] agencies ${DEMO_AGENCIES.length}/${DEMO_AGENCIES.length}`,
-      `[4/5] vendors ${DEMO_VENDORS.length}/${DEMO_VENDORS.length}`,
-      `[5/5] demo accounts ${DEMO_ACCOUNTS.length}/${DEMO_ACCOUNTS.length}`,
+      `[1/7] taxonomy ${TAXONOMY_TERMS.length}/${TAXONOMY_TERMS.length}`,
+      '[2/7] enablement centre and platform admin 1/1',
+      `[3/7] agencies ${DEMO_AGENCIES.length}/${DEMO_AGENCIES.length}`,
+      `[4/7] vendors ${DEMO_VENDORS.length}/${DEMO_VENDORS.length}`,
+      `[5/7] demo accounts ${DEMO_ACCOUNTS.length}/${DEMO_ACCOUNTS.length}`,
+      `[6/7] demo scenarios ${DEMO_SCENARIOS.length}/${DEMO_SCENARIOS.length}`,
+      '[7/7] opportunity list batch 1/1',
     ]);
+    expect(finished.slice(5).map((p) => p.created)).toEqual([DEMO_SCENARIOS.length, 1]);
 
     const orgs = (await ds.query(`SELECT type, name_zh, uscc, district_code, status FROM organisation`)) as {
       type: string;
@@ -122,13 +138,61 @@ describe('DemoSeeder (real Postgres)', () => {
     const actions = (await ds.query(
       `SELECT action, count(*)::int AS n FROM audit_record GROUP BY action ORDER BY action`,
     )) as { action: string; n: number }[];
+    const published = demoCount('published');
+    const vetted = published + demoCount('approved') + demoCount('returned');
+    const submitted = DEMO_SCENARIOS.length - demoCount('draft');
     expect(actions).toEqual([
       { action: 'organisation.create', n: DEMO_ORGANISATIONS.length - 2 },
       { action: 'organisation.register', n: 2 },
+      { action: 'scenario.approve', n: published + demoCount('approved') },
+      { action: 'scenario.create', n: DEMO_SCENARIOS.length },
+      { action: 'scenario.publish', n: published },
+      { action: 'scenario.return', n: demoCount('returned') },
+      { action: 'scenario.submit', n: submitted },
+      { action: 'scenario.update', n: DEMO_SCENARIOS.length },
+      { action: 'scenario_batch.add_scenarios', n: 1 },
+      { action: 'scenario_batch.create', n: 1 },
+      { action: 'scenario_batch.publish', n: 1 },
       { action: 'user.add_member', n: DEMO_ACCOUNTS.length - 2 - 1 - 2 },
       { action: 'user.add_reviewer', n: 2 },
       { action: 'user.bootstrap_admin', n: 1 },
     ]);
+    // Every scenario write also announced itself in the outbox (created, updated, each transition).
+    const events = (await ds.query(
+      `SELECT type, count(*)::int AS n FROM outbox_event
+        WHERE aggregate_type IN ('scenario', 'scenario_batch') GROUP BY type ORDER BY type`,
+    )) as { type: string; n: number }[];
+    expect(events).toEqual([
+      { type: 'scenario.created', n: DEMO_SCENARIOS.length },
+      { type: 'scenario.transitioned', n: submitted + vetted + published },
+      { type: 'scenario.updated', n: DEMO_SCENARIOS.length },
+      { type: 'scenario_batch.created', n: 1 },
+      { type: 'scenario_batch.published', n: 1 },
+    ]);
+
+    // Where each scenario was left: drafts, a vetting queue, one returned with comments, one approved
+    // for the next batch and the rest published in 2026年第1批 (or the current year's) with future deadlines.
+    const statuses = (await ds.query(
+      `SELECT status, count(*)::int AS n FROM scenario GROUP BY status ORDER BY status`,
+    )) as { status: string; n: number }[];
+    expect(statuses).toEqual(
+      ['approved', 'draft', 'published', 'returned', 'submitted'].map((status) => ({ status, n: demoCount(status) })),
+    );
+    const batches = (await ds.query(`SELECT title, status FROM scenario_batch`)) as { title: string; status: string }[];
+    expect(batches).toEqual([{ title: expect.stringMatching(/^\d{4}年第1批场景机会清单$/), status: 'published' }]);
+    const [{ past }] = (await ds.query(
+      `SELECT count(*)::int AS past FROM scenario WHERE proposal_deadline <= now() + interval '14 days'`,
+    )) as { past: number }[];
+    expect(past).toBe(0);
+    const domains = (await ds.query(
+      `SELECT DISTINCT domain FROM scenario WHERE status = 'published' ORDER BY domain`,
+    )) as { domain: string }[];
+    expect(domains.map((d) => d.domain)).toEqual(['agriculture', 'culture_tourism', 'manufacturing', 'transport']);
+    expect((await moduleRef.get(VettingService).queue()).length).toBe(demoCount('submitted'));
+    const [review] = (await ds.query(`SELECT r.field_comments FROM scenario_review r WHERE r.decision = 'return'`)) as {
+      field_comments: Record<string, string>;
+    }[];
+    expect(Object.keys(review.field_comments).length).toBeGreaterThan(0);
     expect(await moduleRef.get(AuditVerifier).verify()).toMatchObject({ ok: true });
   });
 
@@ -136,9 +200,29 @@ describe('DemoSeeder (real Postgres)', () => {
     const before = await snapshot(ds);
     const progress: Progress[] = [];
     const report = await seeder.seed({ onProgress: (p) => progress.push(p) });
-    expect(report).toEqual({ taxonomyTermsChanged: 0, organisationsCreated: 0, usersCreated: 0, created: 0 });
+    expect(report).toEqual({
+      taxonomyTermsChanged: 0,
+      organisationsCreated: 0,
+      usersCreated: 0,
+      scenariosCreated: 0,
+      batchesCreated: 0,
+      created: 0,
+    });
     expect(progress.every((p) => p.created === 0)).toBe(true);
     expect(await snapshot(ds)).toEqual(before);
+  });
+
+  it('lets the public list find demo scenarios by Chinese keyword', async () => {
+    const list = moduleRef.get(PublicScenarioService);
+    const top3 = async (q: string) => (await list.list({ q, limit: 3 })).items.map((i) => i.title);
+    expect(await top3('童装')).toContain('织里童装面料瑕疵AI视觉检测');
+    expect(await top3('湖羊')).toContain('湖羊智慧养殖个体识别与健康监测');
+    expect(await top3('数字人 导游')).toContain('南浔古镇数字人导游与多语种智能讲解');
+    expect(await top3('车路协同')).toContain('德清车路协同智能网联公交示范线');
+    const all = await list.list({ limit: 50 });
+    expect(all.items).toHaveLength(demoCount('published'));
+    // A drafted, submitted or approved scenario is not on the public list.
+    expect(all.items.map((i) => i.title)).not.toContain('纺织印染车间能耗优化与排产协同');
   });
 
   it('stores a hash of the demo password for every demo account', async () => {

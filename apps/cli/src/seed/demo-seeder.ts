@@ -12,6 +12,7 @@ import {
   UserEntity,
   UserService,
 } from '@app/identity';
+import { type ActorContext, BatchService, ScenarioEntity, ScenarioService, VettingService } from '@app/scenarios';
 import { TAXONOMY_TERMS, TAXONOMY_VERSION, upsertTaxonomy } from '@app/taxonomy';
 import { CliError } from '../cli-errors';
 import type { Progress } from '../cli-output';
@@ -25,6 +26,7 @@ import {
   demoOrganisation,
   ENABLEMENT_CENTRE,
 } from './demo-data';
+import { DEMO_SCENARIOS, type DemoScenario, demoDeadline } from './demo-scenarios';
 
 export interface SeedOptions {
   /** Demo accounts share a published password: refused with NODE_ENV=production unless set. */
@@ -36,11 +38,13 @@ export interface SeedReport {
   taxonomyTermsChanged: number;
   organisationsCreated: number;
   usersCreated: number;
+  scenariosCreated: number;
+  batchesCreated: number;
   /** Everything the run wrote; 0 when the demo data was already there. */
   created: number;
 }
 
-const STEPS = 5;
+const STEPS = 7;
 
 function withoutDemoFields(org: DemoOrganisation): NewOrganisation {
   const { key: _key, status: _status, shortName: _shortName, ...input } = org;
@@ -65,6 +69,9 @@ export class DemoSeeder {
     private readonly audit: AuditService,
     private readonly organisations: OrganisationService,
     private readonly users: UserService,
+    private readonly scenarios: ScenarioService,
+    private readonly vetting: VettingService,
+    private readonly batches: BatchService,
   ) {}
 
   async seed(options: SeedOptions = {}): Promise<SeedReport> {
@@ -72,7 +79,14 @@ export class DemoSeeder {
     const progress = options.onProgress ?? (() => undefined);
     // One request id for the whole run ties its audit records together.
     const requestId = `cli-seed-${randomUUID()}`;
-    const report: SeedReport = { taxonomyTermsChanged: 0, organisationsCreated: 0, usersCreated: 0, created: 0 };
+    const report: SeedReport = {
+      taxonomyTermsChanged: 0,
+      organisationsCreated: 0,
+      usersCreated: 0,
+      scenariosCreated: 0,
+      batchesCreated: 0,
+      created: 0,
+    };
 
     report.taxonomyTermsChanged = await this.seedTaxonomy(systemContext(requestId));
     progress({
@@ -132,7 +146,33 @@ export class DemoSeeder {
     }
     report.usersCreated += created;
 
-    report.created = report.taxonomyTermsChanged + report.organisationsCreated + report.usersCreated;
+    // Scenarios are drafted and submitted by agency accounts and vetted and published by the demo
+    // staff member, exactly as through the API; each is identified by its title within its agency.
+    const now = new Date();
+    const staff = await this.actingAs(requestId, DEMO_ACCOUNTS.find((a) => a.role === 'staff')!.email);
+    created = 0;
+    for (const [i, spec] of DEMO_SCENARIOS.entries()) {
+      if (await this.createScenario(requestId, staff, spec, now)) created++;
+      progress({ step: 6, steps: STEPS, label: 'demo scenarios', done: i + 1, total: DEMO_SCENARIOS.length, created });
+    }
+    report.scenariosCreated = created;
+
+    report.batchesCreated = await this.publishDemoBatch(requestId, staff);
+    progress({
+      step: 7,
+      steps: STEPS,
+      label: 'opportunity list batch',
+      done: 1,
+      total: 1,
+      created: report.batchesCreated,
+    });
+
+    report.created =
+      report.taxonomyTermsChanged +
+      report.organisationsCreated +
+      report.usersCreated +
+      report.scenariosCreated +
+      report.batchesCreated;
     return report;
   }
 
@@ -228,6 +268,82 @@ export class DemoSeeder {
       if (alreadyTaken(e)) return false;
       throw e;
     }
+  }
+
+  /**
+   * One demo scenario, taken as far as its `status` through the scenario and vetting services:
+   * a draft (created, then filled in by autosave), submitted, returned with comments or approved.
+   * Publication happens later, batch-wise. False if the agency already has a scenario of that title.
+   */
+  private async createScenario(
+    requestId: string,
+    staff: ActorContext,
+    spec: DemoScenario,
+    now: Date,
+  ): Promise<boolean> {
+    const author = await this.actingAs(requestId, spec.author);
+    if (await this.findScenario(author.actor.organisationId!, spec.fields.title)) return false;
+    const { title, domain, ...rest } = spec.fields;
+    const draft = await this.scenarios.create(author, { title, domain });
+    const proposalDeadline =
+      spec.deadlineDays === null ? undefined : demoDeadline(now, spec.deadlineDays).toISOString();
+    const filled = await this.scenarios.update(author, draft.id, {
+      ...rest,
+      ...(proposalDeadline ? { proposalDeadline } : {}),
+      version: draft.version,
+    });
+    if (spec.status === 'draft') return true;
+    await this.scenarios.transition(author, filled.id, 'submit');
+    if (spec.status === 'returned') {
+      await this.vetting.decide(staff, filled.id, 'return', { comments: spec.returnComments ?? {} });
+    } else if (spec.status === 'approved' || spec.status === 'published') {
+      await this.vetting.decide(staff, filled.id, 'approve', {});
+    }
+    return true;
+  }
+
+  /**
+   * The demo scenarios meant for the list that are approved but not yet published go out together
+   * in the next numbered batch of the year (2026年第1批场景机会清单 on a fresh database), published
+   * now. A batch left unpublished by an interrupted run is reused. Returns the batches created.
+   */
+  private async publishDemoBatch(requestId: string, staff: ActorContext): Promise<number> {
+    const waiting: ScenarioEntity[] = [];
+    for (const spec of DEMO_SCENARIOS.filter((s) => s.status === 'published')) {
+      const author = await this.actingAs(requestId, spec.author);
+      const s = await this.findScenario(author.actor.organisationId!, spec.fields.title);
+      if (s?.status === 'approved') waiting.push(s);
+    }
+    if (waiting.length === 0) return 0;
+    let batchId = waiting.find((s) => s.batchId !== null)?.batchId ?? null;
+    let created = 0;
+    if (!batchId) {
+      // The batch year is the year in Huzhou (UTC+8).
+      const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+      batchId = (await this.batches.create(staff, year)).id;
+      created = 1;
+    }
+    const toAdd = waiting.filter((s) => s.batchId !== batchId).map((s) => s.id);
+    if (toAdd.length) await this.batches.addScenarios(staff, batchId, toAdd);
+    await this.batches.publishNow(staff, batchId);
+    return created;
+  }
+
+  /** A request context acting as the demo account `email` (which the steps before created). */
+  private async actingAs(requestId: string, email: string): Promise<ActorContext> {
+    const user = await this.findUser(email);
+    if (!user) throw new Error(`Demo account ${email} is missing`);
+    return {
+      ...systemContext(requestId),
+      actor: { userId: user.id, organisationId: user.organisationId, role: user.role },
+    };
+  }
+
+  private findScenario(agencyOrganisationId: string, title: string): Promise<ScenarioEntity | null> {
+    return this.dataSource.manager.findOne(ScenarioEntity, {
+      where: { agencyOrganisationId, title },
+      order: { createdAt: 'ASC' },
+    });
   }
 
   private findOrganisation(uscc: string): Promise<OrganisationEntity | null> {
