@@ -125,10 +125,33 @@ describe('scenario life cycle (model-based)', () => {
           return { model: { status: 'draft' } as Model, real: { status: 'draft' } as Real };
         }, cmds);
       }),
-      { numRuns: 4000 },
+      { numRuns: 1000 },
     );
-    // Every status is reachable, and reached in some run.
-    expect([...reached].sort()).toEqual([...SCENARIO_STATUSES].sort());
+    // Random runs get deep into the life cycle, but how deep is chance; reachability is checked below.
+    expect(reached.size).toBeGreaterThan(5);
+  });
+
+  it('reaches every status through the machine along the model’s shortest path from draft', () => {
+    // Breadth-first over the model: the shortest sequence of (transition, who) to each status.
+    const paths = new Map<ScenarioStatus, [ScenarioTransition, Who][]>([['draft', []]]);
+    const queue: ScenarioStatus[] = ['draft'];
+    while (queue.length) {
+      const from = queue.shift()!;
+      for (const [transition, rule] of Object.entries(MODEL[from]) as [
+        ScenarioTransition,
+        { to: ScenarioStatus; by: Who[] },
+      ][]) {
+        if (paths.has(rule.to)) continue;
+        paths.set(rule.to, [...paths.get(from)!, [transition, rule.by[0]]]);
+        queue.push(rule.to);
+      }
+    }
+    expect([...paths.keys()].sort()).toEqual([...SCENARIO_STATUSES].sort());
+    for (const [status, path] of paths) {
+      const real: Real = { status: 'draft' };
+      for (const [transition, who] of path) expect(apply(real, transition, who)).toBe('ok');
+      expect(real.status).toBe(status);
+    }
   });
 
   it('allows nothing from a terminal status, by anyone', () => {
