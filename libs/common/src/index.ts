@@ -7,3 +7,4 @@ export * from './errors/access-error';
 export * from './state/state-machine';
 export * from './util/cursor';
 export * from './process/shutdown-deadline';
+export * from './dto/page-query';

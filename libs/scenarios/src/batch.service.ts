@@ -5,8 +5,14 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import { type RequestContext, systemContext, ValidationFailedError } from '@app/common';
 import { AuditService } from '@app/audit';
 import { OutboxService } from '@app/outbox';
-import { DEFAULT_JOB_OPTIONS, QUEUES } from '@app/queue';
-import { batchLifecycle, batchTitle, OPEN_BATCH_STATUSES } from './batch-status';
+import { DEFAULT_JOB_OPTIONS, type DomainEventMap, type DomainEventType, QUEUES } from '@app/queue';
+import {
+  batchLifecycle,
+  type BatchStatus,
+  batchTitle,
+  type BatchTransition,
+  OPEN_BATCH_STATUSES,
+} from './batch-status';
 import { ScenarioBatchEntity } from './batch.entity';
 import { BatchError } from './batch.errors';
 import { BatchDetailView, BatchScenarioView, BatchView } from './batch.views';
@@ -31,6 +37,13 @@ function summary(b: ScenarioBatchEntity) {
 }
 
 /** Batches (批次) of the opportunity list: numbering, membership, publication now or at a set time. */
+/** The event each batch transition raises. */
+const BATCH_EVENTS = {
+  schedule: 'scenario_batch.scheduled',
+  unschedule: 'scenario_batch.unscheduled',
+  publish: 'scenario_batch.published',
+} as const satisfies Record<BatchTransition, DomainEventType>;
+
 @Injectable()
 export class BatchService {
   constructor(
@@ -169,23 +182,14 @@ export class BatchService {
     return this.dataSource.transaction(async (em) => {
       const b = await this.lockBatch(em, id);
       const before = summary(b);
-      b.status = batchLifecycle.next(b.status, 'schedule');
+      const to = batchLifecycle.next(b.status, 'schedule');
       await this.assertNotEmpty(em, b);
       b.publishAt = at;
-      b.version += 1;
-      await em.save(b);
-      await this.outbox.publish(em, ctx, {
-        type: 'scenario_batch.scheduled',
-        aggregateType: 'scenario_batch',
-        aggregateId: b.id,
-        payload: { batchId: b.id, publishAt: at.toISOString() },
-      });
-      await this.audit.record(em, ctx, {
-        action: 'scenario_batch.schedule',
-        objectType: 'scenario_batch',
-        objectId: b.id,
+      await this.commitTransition(em, ctx, b, {
+        transition: 'schedule',
+        to,
         before,
-        after: summary(b),
+        payload: { batchId: b.id, publishAt: at.toISOString() },
       });
       const data: PublishBatchJobData = { batchId: b.id, publishAt: at.toISOString() };
       await this.scheduleQueue.add(SCENARIO_SCHEDULE_JOBS.publishBatch, data, {
@@ -202,23 +206,9 @@ export class BatchService {
     return this.dataSource.transaction(async (em) => {
       const b = await this.lockBatch(em, id);
       const before = summary(b);
-      b.status = batchLifecycle.next(b.status, 'unschedule');
+      const to = batchLifecycle.next(b.status, 'unschedule');
       b.publishAt = null;
-      b.version += 1;
-      await em.save(b);
-      await this.outbox.publish(em, ctx, {
-        type: 'scenario_batch.unscheduled',
-        aggregateType: 'scenario_batch',
-        aggregateId: b.id,
-        payload: { batchId: b.id },
-      });
-      await this.audit.record(em, ctx, {
-        action: 'scenario_batch.unschedule',
-        objectType: 'scenario_batch',
-        objectId: b.id,
-        before,
-        after: summary(b),
-      });
+      await this.commitTransition(em, ctx, b, { transition: 'unschedule', to, before, payload: { batchId: b.id } });
       return this.detail(em, b);
     });
   }
@@ -258,22 +248,45 @@ export class BatchService {
     for (const s of members) {
       await this.scenarios.transition(transitionCtx, s.id, 'publish', { manager: em, now });
     }
-    b.status = to;
     b.publishedAt = now;
+    const scenarioIds = members.map((s) => s.id);
+    await this.commitTransition(em, ctx, b, {
+      transition: 'publish',
+      to,
+      before,
+      payload: { batchId: b.id, scenarioIds },
+      after: { publishedAt: now.toISOString(), scenarioIds },
+    });
+  }
+
+  /** The one place a batch's status changes: save it, then its event, then (last) its audit record. */
+  private async commitTransition<T extends BatchTransition>(
+    em: EntityManager,
+    ctx: RequestContext,
+    b: ScenarioBatchEntity,
+    change: {
+      transition: T;
+      to: BatchStatus;
+      before: ReturnType<typeof summary>;
+      payload: DomainEventMap[(typeof BATCH_EVENTS)[T]];
+      after?: Record<string, unknown>;
+    },
+  ): Promise<void> {
+    b.status = change.to;
     b.version += 1;
     await em.save(b);
     await this.outbox.publish(em, ctx, {
-      type: 'scenario_batch.published',
+      type: BATCH_EVENTS[change.transition],
       aggregateType: 'scenario_batch',
       aggregateId: b.id,
-      payload: { batchId: b.id, scenarioIds: members.map((s) => s.id) },
+      payload: change.payload,
     });
     await this.audit.record(em, ctx, {
-      action: 'scenario_batch.publish',
+      action: `scenario_batch.${change.transition}`,
       objectType: 'scenario_batch',
       objectId: b.id,
-      before,
-      after: { ...summary(b), publishedAt: now.toISOString(), scenarioIds: members.map((s) => s.id) },
+      before: change.before,
+      after: { ...summary(b), ...change.after },
     });
   }
 

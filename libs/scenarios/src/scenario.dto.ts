@@ -1,3 +1,5 @@
+import { REQUIRED_FOR_SUBMISSION } from './scenario-checks';
+import { PageQuery } from '@app/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -48,25 +50,8 @@ const present = (_: object, v: unknown) => v !== undefined;
 
 /** The fields of a scenario an agency fills in; vetting comments may name only these. */
 export const SCENARIO_FIELDS = [
-  'title',
-  'summary',
-  'description',
-  'domain',
-  'sector',
-  'capabilityCodes',
-  'district',
-  'site',
-  'currentSituation',
-  'kpis',
+  ...REQUIRED_FOR_SUBMISSION,
   'dataResources',
-  'trlRequired',
-  'compliance',
-  'budgetMinYuan',
-  'budgetMaxYuan',
-  'fundingType',
-  'proposalDeadline',
-  'expectedDeliveryMonths',
-  'contact',
   'privateFields',
   'titleEn',
   'summaryEn',
@@ -385,23 +370,9 @@ export class RejectScenarioDto {
   reason: string;
 }
 
-export class ListMyScenariosQuery {
+export class ListMyScenariosQuery extends PageQuery {
   @ApiPropertyOptional({ enum: SCENARIO_STATUSES })
   @IsOptional()
   @IsIn(SCENARIO_STATUSES)
   status?: ScenarioStatus;
-
-  @ApiPropertyOptional({ description: 'Cursor from the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
 }

@@ -4,18 +4,15 @@ import {
   IsDefined,
   IsEmail,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
-import { ROLES, type Role } from '@app/common';
+import { ROLES, type Role, PageQuery } from '@app/common';
 import { codesOf } from '@app/taxonomy';
 import { IsUscc } from '../uscc/is-uscc.decorator';
 import { PASSWORD_MAX_LENGTH } from '../auth/passwords';
@@ -169,7 +166,7 @@ export class RejectOrganisationDto {
   reason: string;
 }
 
-export class ListOrganisationsQuery {
+export class ListOrganisationsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ORGANISATION_STATUSES })
   @IsOptional()
   @IsIn(ORGANISATION_STATUSES)
@@ -179,18 +176,4 @@ export class ListOrganisationsQuery {
   @IsOptional()
   @IsIn(['agency', 'vendor', 'enablement_centre'])
   type?: 'agency' | 'vendor' | 'enablement_centre';
-
-  @ApiPropertyOptional({ description: 'Cursor from the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
 }
