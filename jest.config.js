@@ -6,7 +6,17 @@ const transform = {
   // ESM-only dependencies (Node 20 loads them with require(esm); Jest's runtime needs them as CJS).
   '^.+\\.js$': ['@swc/jest', { swcrc: false, jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
 };
-const esmOnly = ['content-disposition'];
+// ESM-only packages (and their ESM-only dependencies) that Jest must transform to CommonJS.
+const esmOnly = [
+  'content-disposition',
+  'file-type',
+  'strtok3',
+  'token-types',
+  '@tokenizer/inflate',
+  'uint8array-extras',
+  '@borewit/text-codec',
+  'feed',
+];
 const libs = ['common', 'config', 'database', 'queue', 'outbox', 'identity', 'audit', 'taxonomy', 'scenarios', 'search'];
 const moduleNameMapper = Object.fromEntries(
   libs.flatMap((l) => [
@@ -14,6 +24,8 @@ const moduleNameMapper = Object.fromEntries(
     [`^@app/${l}/(.*)$`, `<rootDir>/libs/${l}/src/$1`],
   ]),
 );
+// file-type exports only `import`/`module-sync` conditions, which Jest's resolver does not try.
+moduleNameMapper['^file-type$'] = '<rootDir>/node_modules/file-type/index.js';
 const base = {
   rootDir: __dirname,
   transform,
