@@ -6,69 +6,23 @@
  *
  *   npm run bench            (needs PostgreSQL and Redis; creates and drops its own database)
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { sign } from 'jsonwebtoken';
 import { Client } from 'pg';
 import { ensureDatabase, runMigrations } from '@app/database';
+import {
+  ADMIN_URL,
+  CONNECTIONS,
+  dbUrl,
+  load,
+  type LoadResult as Result,
+  median,
+  startServer,
+  stopServer as stop,
+} from './support/harness';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 6);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-interface Result {
-  rps: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-}
-
-function dbUrl(name: string): string {
-  const u = new URL(ADMIN_URL);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function startServer(file: string, port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const child = fork(join(__dirname, 'servers', file), [], {
-    execArgv: [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      ...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : []),
-    ],
-    env: { ...process.env, ...env, BENCH_PORT: String(port), TS_NODE_SWC: 'true' },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.once('message', () => resolve());
-    child.once('exit', (code) => reject(new Error(`${file} exited with ${code}`)));
-  });
-  return child;
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-  if (child.exitCode === null) child.kill('SIGKILL');
-}
-
-async function load(url: string, token: string, seconds: number): Promise<Result> {
-  const r = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: seconds,
-    headers: { authorization: `Bearer ${token}` },
-  });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx + r.errors };
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
   const name = `sx_bench_${Date.now().toString(36)}`;
@@ -106,6 +60,7 @@ async function main(): Promise<void> {
       RATE_LIMIT_GLOBAL_PER_MINUTE: '100000000',
     };
     const path = `/api/v1/organisations/${orgId}`;
+    const auth = { authorization: `Bearer ${token}` };
     const raw: Result[] = [];
     const nest: Result[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
@@ -115,8 +70,8 @@ async function main(): Promise<void> {
       ] as const) {
         const child = await startServer(file, port, env);
         try {
-          await load(`http://127.0.0.1:${port}${path}`, token, 2); // warm-up (JIT, pools)
-          const r = await load(`http://127.0.0.1:${port}${path}`, token, DURATION);
+          await load(`http://127.0.0.1:${port}`, [path], 2, auth); // warm-up (JIT, pools)
+          const r = await load(`http://127.0.0.1:${port}`, [path], DURATION, auth);
           out.push(r);
           console.log(
             `round ${round} ${label.padEnd(4)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  non-2xx ${r.non2xx}`,

@@ -9,6 +9,7 @@ type Row = Record<Principal, number>;
 
 const CENTRE: Role[] = ['staff', 'platform_admin'];
 const AGENCY: Role[] = ['agency_officer', 'agency_admin'];
+const VENDOR: Role[] = ['vendor_member', 'vendor_admin'];
 
 /** Everyone gets the same status (public routes). */
 const all = (status: number): Row => Object.fromEntries(PRINCIPALS.map((p) => [p, status])) as Row;
@@ -51,6 +52,15 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/scenarios/:id/submit': only(AGENCY, 404),
   'POST /api/v1/scenarios/:id/withdraw': only(AGENCY, 404),
   'POST /api/v1/scenarios/:id/copy': only(AGENCY, 404),
+  'POST /api/v1/scenarios/:id/amendments': only(AGENCY, 400),
+  'GET /api/v1/scenarios/:id/amendments/:no': loggedIn(404),
+  'POST /api/v1/scenarios/:id/cancel': only(['agency_admin', ...CENTRE], 400),
+  'POST /api/v1/scenarios/:id/questions': only(VENDOR, 400),
+  'GET /api/v1/scenarios/:id/questions': loggedIn(404),
+  'POST /api/v1/scenarios/:id/questions/:questionId/answer': only(AGENCY, 400),
+  'PUT /api/v1/scenarios/:id/follow': only(VENDOR, 404),
+  'DELETE /api/v1/scenarios/:id/follow': only(VENDOR, 200),
+  'GET /api/v1/scenarios/followed': only(VENDOR, 200),
   'GET /api/v1/vetting/queue': only(CENTRE, 200),
   'GET /api/v1/vetting/:id': only(CENTRE, 404),
   'POST /api/v1/vetting/:id/approve': only(CENTRE, 404),
@@ -58,6 +68,11 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/vetting/:id/reject': only(CENTRE, 400),
   'GET /api/v1/public/scenarios': all(200),
   'GET /api/v1/public/scenarios/:codeOrId': all(404),
+  'GET /api/v1/public/scenarios/:codeOrId/amendments': all(404),
+  'GET /api/v1/public/scenarios/:codeOrId/amendments/:no': all(404),
+  'GET /api/v1/public/scenarios/export.csv': all(200),
+  'GET /api/v1/public/scenarios/export.xlsx': all(200),
+  'GET /api/v1/public/scenarios/feed.atom': all(200),
   'POST /api/v1/batches': only(CENTRE, 400),
   'GET /api/v1/batches': only(CENTRE, 200),
   'GET /api/v1/batches/:id': only(CENTRE, 404),
@@ -65,6 +80,12 @@ const MATRIX: Record<string, Row> = {
   'DELETE /api/v1/batches/:id/scenarios/:scenarioId': only(CENTRE, 404),
   'POST /api/v1/batches/:id/publish': only(CENTRE, 404),
   'POST /api/v1/batches/:id/unschedule': only(CENTRE, 404),
+  // Uploads are multipart: the probe's JSON body has no `file` part (400 naming it).
+  'POST /api/v1/scenarios/:id/attachments': only(AGENCY, 400),
+  'GET /api/v1/scenarios/:id/attachments': loggedIn(404),
+  'GET /api/v1/scenarios/:id/attachments/:attachmentId': loggedIn(404),
+  'DELETE /api/v1/scenarios/:id/attachments/:attachmentId': only(AGENCY, 404),
+  'GET /api/v1/public/scenarios/:codeOrId/attachments/:attachmentId': all(404),
 };
 
 describe('authorization matrix (every route × every role)', () => {

@@ -244,6 +244,54 @@ describe('batches, scheduled publication and the deadline sweep', () => {
     expect(await status(s.id)).toBe('approved');
   });
 
+  it('a scheduled publication the system must refuse puts the batch back to draft with the reason, and tells staff', async () => {
+    const [good, late] = [await approved(), await approved()];
+    const b = await newBatch();
+    await call(staff, 'POST', `/batches/${b.id}/scenarios`, { scenarioIds: [good.id, late.id] });
+    const at = new Date(Date.now() + DAY);
+    expect((await call(staff, 'POST', `/batches/${b.id}/publish`, { at: at.toISOString() })).statusCode).toBe(200);
+    // By the time the job runs, one member's deadline has passed.
+    await setDeadline([late.id], new Date(at.getTime() - 60_000));
+
+    const batches = t.app.get(BatchService);
+    const ranAt = new Date(at.getTime() + 1000);
+    expect(await batches.publishScheduled(b.id, at, ranAt)).toBe('refused');
+    expect([await status(good.id), await status(late.id)]).toEqual(['approved', 'approved']);
+    const view = (await call(staff, 'GET', `/batches/${b.id}`)).json();
+    expect(view).toMatchObject({
+      status: 'draft',
+      publishAt: null,
+      publicationError: {
+        code: 'SCENARIO_DEADLINE_PASSED',
+        params: { code: late.code },
+        publishAt: at.toISOString(),
+        at: ranAt.toISOString(),
+      },
+    });
+    const events = (
+      await pg.query(`SELECT payload FROM outbox_event WHERE type = 'scenario_batch.publication_refused'`)
+    ).rows.map((r) => r.payload);
+    expect(events).toEqual([
+      { batchId: b.id, publishAt: at.toISOString(), code: 'SCENARIO_DEADLINE_PASSED', params: { code: late.code } },
+    ]);
+    expect(
+      await count(
+        `SELECT count(*) FROM audit_record WHERE action = 'scenario_batch.refuse_publication' AND object_id = $1`,
+        [b.id],
+      ),
+    ).toBe(1);
+    // A retry of the same job changes nothing more.
+    expect(await batches.publishScheduled(b.id, at, ranAt)).toBe('skipped');
+
+    // Staff fix it (the late scenario leaves the batch) and schedule again: the reason is cleared.
+    expect((await call(staff, 'DELETE', `/batches/${b.id}/scenarios/${late.id}`)).statusCode).toBe(200);
+    const again = new Date(Date.now() + 2 * DAY);
+    const rescheduled = await call(staff, 'POST', `/batches/${b.id}/publish`, { at: again.toISOString() });
+    expect(rescheduled.json()).toMatchObject({ status: 'scheduled', publicationError: null });
+    expect(await batches.publishScheduled(b.id, again, new Date(again.getTime() + 1))).toBe('published');
+    expect(await status(good.id)).toBe('published');
+  });
+
   describe('deadline sweep (closeOverdue)', () => {
     const closeAudits = (id: string) =>
       count(`SELECT count(*) FROM audit_record WHERE action = 'scenario.close' AND object_id = $1`, [id]);

@@ -32,6 +32,12 @@ const VALID_BODIES: Record<string, Json | 'no body'> = {
   'POST /api/v1/scenarios/:id/submit': 'no body',
   'POST /api/v1/scenarios/:id/withdraw': 'no body',
   'POST /api/v1/scenarios/:id/copy': 'no body',
+  'POST /api/v1/scenarios/:id/amendments': { version: 1, reason: '根据答疑情况调整', changes: {} },
+  'POST /api/v1/scenarios/:id/cancel': { reason: '上级部门调整预算安排' },
+  'POST /api/v1/scenarios/:id/questions': { question: '历史数据是否可以带出试验场？' },
+  'POST /api/v1/scenarios/:id/questions/:questionId/answer': { answer: '数据仅限试验场内使用。' },
+  'PUT /api/v1/scenarios/:id/follow': 'no body',
+  'DELETE /api/v1/scenarios/:id/follow': 'no body',
   'POST /api/v1/vetting/:id/approve': 'no body',
   'POST /api/v1/vetting/:id/return': { comments: { budgetMaxYuan: '预算上限偏高，请说明测算依据' } },
   'POST /api/v1/vetting/:id/reject': { reason: '不属于人工智能应用场景' },
@@ -40,6 +46,10 @@ const VALID_BODIES: Record<string, Json | 'no body'> = {
   'DELETE /api/v1/batches/:id/scenarios/:scenarioId': 'no body',
   'POST /api/v1/batches/:id/publish': { at: new Date(Date.now() + 30 * 86_400_000).toISOString() },
   'POST /api/v1/batches/:id/unschedule': 'no body',
+  // multipart/form-data, not JSON: malformed uploads (no file part, broken or cut-off multipart, wrong
+  // types, oversize) are covered in attachments.e2e-spec.ts.
+  'POST /api/v1/scenarios/:id/attachments': 'no body',
+  'DELETE /api/v1/scenarios/:id/attachments/:attachmentId': 'no body',
 };
 
 type Path = (string | number)[];
@@ -190,6 +200,11 @@ const TABLES = [
   'scenario',
   'scenario_review',
   'scenario_batch',
+  'scenario_question',
+  'scenario_follow',
+  'scenario_version',
+  'scenario_amendment',
+  'scenario_attachment',
 ];
 
 describe('malformed bodies to every write route (property)', () => {

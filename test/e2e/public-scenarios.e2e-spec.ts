@@ -261,6 +261,22 @@ describe('public opportunity list (HTTP)', () => {
     expect((await keys(`q=${encodeURIComponent('排产')}`))[0]).toBe('scheduling');
   });
 
+  it('falls back to matching some of the words when none matches them all, and says so', async () => {
+    const strict = await list(`q=${encodeURIComponent('面料 瑕疵')}`);
+    expect(strict.json().match).toBe('all');
+    expect(keysOf(strict.json().items)).toEqual(['fabric']);
+    // Nothing mentions 布匹; the page shows what matches 瑕疵 and says the match is partial.
+    const relaxed = await list(`q=${encodeURIComponent('布匹 瑕疵')}`);
+    expect(relaxed.statusCode).toBe(200);
+    expect(relaxed.json().match).toBe('any');
+    expect(keysOf(relaxed.json().items)[0]).toBe('fabric');
+    expect(keysOf(relaxed.json().items)).not.toContain('draft');
+    expect(relaxed.json().facets.domain).toEqual({ manufacturing: 1 });
+    // One word that matches nothing stays empty: there is nothing to relax.
+    const none = await list(`q=${encodeURIComponent('布匹')}`);
+    expect(none.json()).toMatchObject({ items: [], match: 'all' });
+  });
+
   it('finds English keywords (title_en, taxonomy labels)', async () => {
     expect((await keys('q=elevator'))[0]).toBe('elevator');
     expect(await keys('q=drones')).toEqual(['tea']);

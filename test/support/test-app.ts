@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { DestinationStream } from 'pino';
@@ -11,6 +14,8 @@ export interface TestApp {
   app: NestFastifyApplication;
   db: TestDatabase;
   redisPrefix: string;
+  /** This app's own file storage root (STORAGE_DIR), removed by close(). */
+  storageDir: string;
   /** Sends a request through the real HTTP stack (Fastify inject: no socket). */
   request(options: InjectOptions): Promise<LightMyRequestResponse>;
   /** A valid access token for any actor, without going through login. */
@@ -27,6 +32,7 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const redisPrefix = uniqueRedisPrefix('api');
+  const storageDir = options.env?.STORAGE_DIR ?? (await mkdtemp(join(tmpdir(), 'sx-storage-')));
   Object.assign(process.env, {
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -37,6 +43,9 @@ export async function createTestApp(
     RATE_LIMIT_GLOBAL_PER_MINUTE: '100000',
     RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
     RATE_LIMIT_REGISTER_PER_HOUR: '1000',
+    // Tests change data and read the list at once; the cache has its own test.
+    PUBLIC_LIST_CACHE_SECONDS: '0',
+    STORAGE_DIR: storageDir,
     ...options.env,
   });
   const app = await createApiApp({ withWorkers: options.withWorkers ?? false, logStream: options.logStream });
@@ -47,11 +56,13 @@ export async function createTestApp(
     app,
     db,
     redisPrefix,
+    storageDir,
     request: (o) => app.getHttpAdapter().getInstance().inject(o),
     tokenFor: (actor) => tokens.sign(actor).token,
     async close() {
       await app.close();
       await db.drop();
+      if (!options.env?.STORAGE_DIR) await rm(storageDir, { recursive: true, force: true });
     },
   };
 }

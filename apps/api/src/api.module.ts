@@ -24,6 +24,10 @@ import { ScenariosController } from './scenarios/scenarios.controller';
 import { VettingController } from './scenarios/vetting.controller';
 import { PublicScenariosController } from './scenarios/public-scenarios.controller';
 import { BatchesController } from './scenarios/batches.controller';
+import { ClarificationsController } from './scenarios/clarifications.controller';
+import { FollowsController } from './scenarios/follows.controller';
+import { PublicScenarioAmendmentsController, ScenarioAmendmentsController } from './scenarios/amendments.controller';
+import { PublicAttachmentsController, ScenarioAttachmentsController } from './scenarios/attachments.controller';
 import { WorkerModule } from '../../worker/src/worker.module';
 
 export interface ApiModuleOptions {
@@ -85,6 +89,12 @@ export class ApiModule {
         VettingController,
         PublicScenariosController,
         BatchesController,
+        ScenarioAttachmentsController,
+        PublicAttachmentsController,
+        ClarificationsController,
+        FollowsController,
+        ScenarioAmendmentsController,
+        PublicScenarioAmendmentsController,
       ],
       providers: [
         { provide: LogFlusher, useValue: new LogFlusher(options.appLogger) },

@@ -7,6 +7,7 @@ import { AppConfig, loadConfig } from '@app/config';
 import { ApiModule } from './api.module';
 import { createAppLogger, registerAccessLog, requestIdFor } from './http/logger';
 import { registerResponseHeaders } from './http/security-headers';
+import { registerMultipart } from './http/multipart-upload';
 import { setupOperations } from './ops/setup-operations';
 
 export const API_PREFIX = 'api/v1';
@@ -50,6 +51,7 @@ export async function createApiApp(options: CreateApiAppOptions = {}): Promise<N
   const fastify = app.getHttpAdapter().getInstance();
   registerResponseHeaders(fastify);
   registerAccessLog(fastify, appLogger.logger);
+  await registerMultipart(fastify, config);
   await setupOperations(app, config);
   return app;
 }

@@ -7,6 +7,7 @@ import { AuditVerifyCommand } from './commands/audit-verify.command';
 import { CreateAdminCommand } from './commands/create-admin.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { SeedCommand } from './commands/seed.command';
+import { SearchReindexCommand } from './commands/search-reindex.command';
 
 /**
  * The CLI's root: configuration and the commands only. The database modules (CliDataModule) are
@@ -22,6 +23,7 @@ import { SeedCommand } from './commands/seed.command';
     SeedCommand,
     CreateAdminCommand,
     AuditVerifyCommand,
+    SearchReindexCommand,
   ],
 })
 export class CliModule {}

@@ -8,3 +8,4 @@ export * from './state/state-machine';
 export * from './util/cursor';
 export * from './process/shutdown-deadline';
 export * from './dto/page-query';
+export * from './markdown';

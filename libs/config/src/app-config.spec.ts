@@ -37,4 +37,23 @@ describe('loadConfig', () => {
     const ok = loadConfig({ NODE_ENV: 'production', JWT_ACCESS_SECRET: 'x'.repeat(16) + 'Y'.repeat(24) });
     expect(ok.isProduction).toBe(true);
   });
+
+  it('defaults the amendment notice to 5 days and accepts only whole days from 1 to 60', () => {
+    expect(loadConfig({}).AMENDMENT_MIN_NOTICE_DAYS).toBe(5);
+    expect(loadConfig({ AMENDMENT_MIN_NOTICE_DAYS: '10' }).AMENDMENT_MIN_NOTICE_DAYS).toBe(10);
+    for (const bad of ['0', '61', '2.5', 'abc']) {
+      expect(() => loadConfig({ AMENDMENT_MIN_NOTICE_DAYS: bad })).toThrow(/AMENDMENT_MIN_NOTICE_DAYS/);
+    }
+  });
+
+  it('defaults attachment storage and limits, and refuses bad limits', () => {
+    const c = loadConfig({});
+    expect(c.STORAGE_DIR).toBe('./var/storage');
+    expect(c.ATTACHMENT_MAX_BYTES).toBe(20 * 1024 * 1024);
+    expect(c.ATTACHMENTS_PER_SCENARIO_MAX).toBe(10);
+    expect(loadConfig({ ATTACHMENT_MAX_BYTES: '65536' }).ATTACHMENT_MAX_BYTES).toBe(65536);
+    expect(() => loadConfig({ ATTACHMENT_MAX_BYTES: '10' })).toThrow(/ATTACHMENT_MAX_BYTES/);
+    expect(() => loadConfig({ ATTACHMENTS_PER_SCENARIO_MAX: '0' })).toThrow(/ATTACHMENTS_PER_SCENARIO_MAX/);
+    expect(() => loadConfig({ STORAGE_DIR: '' })).toThrow(/STORAGE_DIR/);
+  });
 });

@@ -51,6 +51,22 @@ export class AppConfig {
   @IsString()
   HTTP_HOST = '0.0.0.0';
 
+  /**
+   * How long the public list keeps a page's ids and a filter set's facet counts (seconds; 0 = off).
+   * Public answers are cacheable for 60 s anyway; the rows themselves are always read fresh.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600)
+  PUBLIC_LIST_CACHE_SECONDS = 30;
+
+  /** Where people reach the platform: absolute links in feeds and exports are built from it. */
+  @Matches(/^https?:\/\/[^/]+(\/.*[^/])?$/, {
+    message: 'PUBLIC_BASE_URL must be an http(s) URL without a trailing slash',
+  })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
+
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/scenario_exchange';
 
@@ -107,6 +123,25 @@ export class AppConfig {
   @Max(50 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
+  /** Root directory of the local-disk file storage (attachments); created when needed. */
+  @IsString()
+  @MinLength(1)
+  STORAGE_DIR = './var/storage';
+
+  /** Largest attachment (bytes); larger uploads are refused with 413. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(1024 * 1024 * 1024)
+  ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
+
+  /** Attachments one scenario may carry. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  ATTACHMENTS_PER_SCENARIO_MAX = 10;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -153,6 +188,16 @@ export class AppConfig {
   @Min(1000)
   @Max(600000)
   SHUTDOWN_GRACE_MS = 30000;
+
+  /**
+   * A material amendment to a published scenario leaves vendors at least this many days before the
+   * proposal deadline (extending it when needed).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  AMENDMENT_MIN_NOTICE_DAYS = 5;
 
   @IsOptional()
   @IsString()

@@ -1,6 +1,16 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { BatchStatus } from './batch-status';
 
+export interface BatchPublicationError {
+  /** The domain error code, e.g. SCENARIO_DEADLINE_PASSED. */
+  code: string;
+  params: Record<string, string | number | boolean | null>;
+  /** When the publication was due. */
+  publishAt: string;
+  /** When it was refused. */
+  at: string;
+}
+
 /** A numbered batch (批次) of the opportunity list. */
 @Entity('scenario_batch')
 export class ScenarioBatchEntity {
@@ -26,6 +36,10 @@ export class ScenarioBatchEntity {
 
   @Column('timestamptz', { name: 'published_at', nullable: true })
   publishedAt: Date | null;
+
+  /** Why the last scheduled publication was refused; cleared when it is scheduled or published again. */
+  @Column('jsonb', { name: 'publication_error', nullable: true })
+  publicationError: BatchPublicationError | null;
 
   @Column('uuid', { name: 'created_by' })
   createdBy: string;

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { type RequestContext, systemContext, ValidationFailedError } from '@app/common';
+import { DomainError, type RequestContext, systemContext, ValidationFailedError } from '@app/common';
 import { AuditService } from '@app/audit';
 import { OutboxService } from '@app/outbox';
 import { DEFAULT_JOB_OPTIONS, type DomainEventMap, type DomainEventType, QUEUES } from '@app/queue';
@@ -24,7 +24,7 @@ import { publishBatchJobId, type PublishBatchJobData, SCENARIO_SCHEDULE_JOBS } f
 /** Arbitrary, fixed key (with the year) of the advisory lock that serialises batch numbering. */
 const BATCH_NUMBER_LOCK = 5_210_001;
 
-export type ScheduledPublishOutcome = 'published' | 'already_published' | 'skipped';
+export type ScheduledPublishOutcome = 'published' | 'already_published' | 'skipped' | 'refused';
 
 function summary(b: ScenarioBatchEntity) {
   return {
@@ -42,6 +42,7 @@ const BATCH_EVENTS = {
   schedule: 'scenario_batch.scheduled',
   unschedule: 'scenario_batch.unscheduled',
   publish: 'scenario_batch.published',
+  refuse_publication: 'scenario_batch.publication_refused',
 } as const satisfies Record<BatchTransition, DomainEventType>;
 
 @Injectable()
@@ -185,6 +186,7 @@ export class BatchService {
       const to = batchLifecycle.next(b.status, 'schedule');
       await this.assertNotEmpty(em, b);
       b.publishAt = at;
+      b.publicationError = null;
       await this.commitTransition(em, ctx, b, {
         transition: 'schedule',
         to,
@@ -218,14 +220,62 @@ export class BatchService {
    * Idempotent: an already-published batch is a no-op; an unscheduled or rescheduled one is skipped.
    */
   async publishScheduled(batchId: string, publishAt: Date, now = new Date()): Promise<ScheduledPublishOutcome> {
+    const ctx = systemContext(publishBatchJobId(batchId, publishAt));
+    try {
+      return await this.dataSource.transaction(async (em) => {
+        const b = await this.lockScheduled(em, batchId, publishAt);
+        if (b === 'skipped' || b === 'already_published') return b;
+        await this.publishIn(em, ctx, b, now);
+        return 'published';
+      });
+    } catch (error) {
+      // A refusal (a deadline passed, a member withdrawn) will not change on retry: record it.
+      if (!(error instanceof DomainError)) throw error;
+      return this.refuseScheduled(ctx, batchId, publishAt, error, now);
+    }
+  }
+
+  /**
+   * The publication rolled back; in a new transaction the batch goes back to draft with the reason,
+   * and an event tells staff (notifications pick it up), so nobody learns of it only by looking.
+   */
+  private async refuseScheduled(
+    ctx: RequestContext,
+    batchId: string,
+    publishAt: Date,
+    error: DomainError<string>,
+    now: Date,
+  ): Promise<ScheduledPublishOutcome> {
     return this.dataSource.transaction(async (em) => {
-      const b = await em.findOne(ScenarioBatchEntity, { where: { id: batchId }, lock: { mode: 'pessimistic_write' } });
-      if (!b) return 'skipped';
-      if (b.status === 'published') return 'already_published';
-      if (b.status !== 'scheduled' || b.publishAt?.getTime() !== publishAt.getTime()) return 'skipped';
-      await this.publishIn(em, systemContext(publishBatchJobId(b.id, publishAt)), b, now);
-      return 'published';
+      const b = await this.lockScheduled(em, batchId, publishAt);
+      if (b === 'skipped' || b === 'already_published') return b;
+      const before = summary(b);
+      const to = batchLifecycle.next(b.status, 'refuse_publication');
+      const params = { ...error.params };
+      b.publishAt = null;
+      b.publicationError = { code: error.code, params, publishAt: publishAt.toISOString(), at: now.toISOString() };
+      await this.commitTransition(em, ctx, b, {
+        transition: 'refuse_publication',
+        to,
+        before,
+        payload: { batchId: b.id, publishAt: publishAt.toISOString(), code: error.code, params },
+        after: { publicationError: b.publicationError },
+      });
+      return 'refused';
     });
+  }
+
+  /** The batch locked if it is still scheduled for `publishAt`; otherwise what the job should report. */
+  private async lockScheduled(
+    em: EntityManager,
+    batchId: string,
+    publishAt: Date,
+  ): Promise<ScenarioBatchEntity | 'skipped' | 'already_published'> {
+    const b = await em.findOne(ScenarioBatchEntity, { where: { id: batchId }, lock: { mode: 'pessimistic_write' } });
+    if (!b) return 'skipped';
+    if (b.status === 'published') return 'already_published';
+    if (b.status !== 'scheduled' || b.publishAt?.getTime() !== publishAt.getTime()) return 'skipped';
+    return b;
   }
 
   /**
@@ -249,6 +299,7 @@ export class BatchService {
       await this.scenarios.transition(transitionCtx, s.id, 'publish', { manager: em, now });
     }
     b.publishedAt = now;
+    b.publicationError = null;
     const scenarioIds = members.map((s) => s.id);
     await this.commitTransition(em, ctx, b, {
       transition: 'publish',

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { BatchStatus } from './batch-status';
-import type { ScenarioBatchEntity } from './batch.entity';
+import type { BatchPublicationError, ScenarioBatchEntity } from './batch.entity';
 import type { ScenarioEntity } from './scenario.entity';
 import type { ScenarioStatus } from './scenario-status';
 
@@ -13,6 +13,13 @@ export class BatchView {
   @ApiPropertyOptional({ nullable: true }) publishAt: string | null;
   @ApiPropertyOptional({ nullable: true }) publishedAt: string | null;
   @ApiProperty() createdAt: string;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'Why the last scheduled publication was refused: {code, params, publishAt, at}',
+  })
+  publicationError: BatchPublicationError | null;
 
   static of(b: ScenarioBatchEntity): BatchView {
     return {
@@ -24,6 +31,7 @@ export class BatchView {
       publishAt: b.publishAt?.toISOString() ?? null,
       publishedAt: b.publishedAt?.toISOString() ?? null,
       createdAt: b.createdAt.toISOString(),
+      publicationError: b.publicationError,
     };
   }
 }

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -141,3 +141,6 @@ export class PublicScenarioQuery {
   @Max(50)
   limit?: number;
 }
+
+/** An export takes the list's filters and sort; it is one file, so no cursor or page size. */
+export class PublicScenarioExportQuery extends OmitType(PublicScenarioQuery, ['cursor', 'limit'] as const) {}

@@ -370,6 +370,18 @@ export class RejectScenarioDto {
   reason: string;
 }
 
+/** Longest cancellation reason, in characters (also a database check). */
+export const CANCELLATION_REASON_MAX = 2000;
+
+export class CancelScenarioDto {
+  @ApiProperty({ example: '上级部门调整预算安排，本场景暂停实施', maxLength: CANCELLATION_REASON_MAX })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(CANCELLATION_REASON_MAX)
+  reason: string;
+}
+
 export class ListMyScenariosQuery extends PageQuery {
   @ApiPropertyOptional({ enum: SCENARIO_STATUSES })
   @IsOptional()

@@ -141,6 +141,10 @@ export class ScenarioEntity {
   @Column('timestamptz', { name: 'closed_at', nullable: true })
   closedAt: Date | null;
 
+  /** Why the agency or the centre cancelled the scenario after publication (set by the `cancel` transition). */
+  @Column('text', { name: 'cancellation_reason', nullable: true })
+  cancellationReason: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

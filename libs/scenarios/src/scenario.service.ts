@@ -4,11 +4,12 @@ import { AccessError, type Actor, type RequestContext, ValidationFailedError } f
 import { AuditService } from '@app/audit';
 import { newestFirstPage } from '@app/database';
 import { OutboxService } from '@app/outbox';
-import type {
-  CreateScenarioDto,
-  ListMyScenariosQuery,
-  ScenarioOptionalFieldsDto,
-  UpdateScenarioDto,
+import {
+  CANCELLATION_REASON_MAX,
+  type CreateScenarioDto,
+  type ListMyScenariosQuery,
+  type ScenarioOptionalFieldsDto,
+  type UpdateScenarioDto,
 } from './scenario.dto';
 import { ScenarioEntity, ScenarioReviewEntity } from './scenario.entity';
 import { ScenarioError } from './scenarios.errors';
@@ -18,6 +19,7 @@ import { submissionViolations, type VettingChecklist } from './scenario-checks';
 import { nextScenarioCode } from './scenario-code';
 import { ScenarioPageView, ScenarioView } from './scenario.views';
 import { writeScenarioSearchVector } from './scenario-search';
+import { followerCounts } from './scenario-followers';
 
 export type ActorContext = RequestContext & { actor: Actor };
 
@@ -39,7 +41,10 @@ function summary(s: ScenarioEntity) {
 }
 
 /** Copies the optional fields present in `dto` onto `s` (null clears; absent leaves as is). */
-function applyFields(s: ScenarioEntity, dto: ScenarioOptionalFieldsDto & { title?: string; domain?: string }) {
+export function applyScenarioFields(
+  s: ScenarioEntity,
+  dto: ScenarioOptionalFieldsDto & { title?: string; domain?: string },
+) {
   const { proposalDeadline, ...rest } = dto as ScenarioOptionalFieldsDto & { version?: number };
   delete (rest as { version?: number }).version;
   for (const [key, value] of Object.entries(rest)) {
@@ -75,7 +80,7 @@ export class ScenarioService {
         version: 1,
         copiedFromId: null,
       });
-      applyFields(s, dto);
+      applyScenarioFields(s, dto);
       return this.insertDraft(em, ctx, s);
     });
   }
@@ -91,7 +96,7 @@ export class ScenarioService {
         throw new ScenarioError('SCENARIO_VERSION_CONFLICT', { current: s.version }, 'version');
       }
       const before = summary(s);
-      applyFields(s, dto);
+      applyScenarioFields(s, dto);
       s.version += 1;
       await em.save(s);
       await writeScenarioSearchVector(em, s);
@@ -191,6 +196,15 @@ export class ScenarioService {
       }
       if (transition === 'publish') s.publishedAt = now;
       if (transition === 'close') s.closedAt = now;
+      if (transition === 'cancel') {
+        const reason = options.reason?.trim();
+        if (!reason) throw new ValidationFailedError([{ field: 'reason', rule: 'isNotEmpty' }]);
+        if (reason.length > CANCELLATION_REASON_MAX)
+          throw new ValidationFailedError([
+            { field: 'reason', rule: 'maxLength', params: { max: CANCELLATION_REASON_MAX } },
+          ]);
+        s.cancellationReason = reason;
+      }
       s.status = to;
       s.version += 1;
       await em.save(s);
@@ -235,7 +249,11 @@ export class ScenarioService {
 
   async get(actor: Actor, id: string): Promise<ScenarioView> {
     const s = await this.findVisible(this.dataSource.manager, actor, id);
-    return ScenarioView.of(s, scenarioPolicy.seesEverything(actor, s));
+    const full = scenarioPolicy.seesEverything(actor, s);
+    const view = ScenarioView.of(s, full);
+    // The follower count is for the owning agency and the centre only.
+    if (full) view.followerCount = (await followerCounts(this.dataSource.manager, [s.id])).get(s.id) ?? 0;
+    return view;
   }
 
   /** The caller's organisation's scenarios, newest first (keyset on created_at, id). */
@@ -248,7 +266,14 @@ export class ScenarioService {
       .where('s.agency_organisation_id = :org', { org: actor.organisationId });
     if (query.status) qb.andWhere('s.status = :status', { status: query.status });
     const page = await newestFirstPage(qb, 's', query.cursor, limit);
-    return { items: page.items.map((s) => ScenarioView.of(s)), nextCursor: page.nextCursor };
+    const counts = await followerCounts(
+      this.dataSource.manager,
+      page.items.map((s) => s.id),
+    );
+    return {
+      items: page.items.map((s) => ({ ...ScenarioView.of(s), followerCount: counts.get(s.id) ?? 0 })),
+      nextCursor: page.nextCursor,
+    };
   }
 
   /** The scenario if `actor` may see it; otherwise not found (its existence is not revealed). */
@@ -258,7 +283,11 @@ export class ScenarioService {
     return s;
   }
 
-  private async lockOwnedForChange(em: EntityManager, actor: Actor, id: string): Promise<ScenarioEntity> {
+  /**
+   * The scenario, locked for a change by a member of its owning (verified) agency: not found if the
+   * actor may not see it, forbidden if it may see but not change it.
+   */
+  async lockOwnedForChange(em: EntityManager, actor: Actor, id: string): Promise<ScenarioEntity> {
     const s = await em.findOne(ScenarioEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!s || !scenarioPolicy.canView(actor, s)) throw new ScenarioError('SCENARIO_NOT_FOUND');
     if (!scenarioPolicy.isOwningAgencyMember(actor, s)) throw new AccessError('ACCESS_FORBIDDEN');

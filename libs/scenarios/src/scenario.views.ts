@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { renderMarkdown } from '@app/common';
 import type {
   PrivateFieldName,
   ScenarioCompliance,
@@ -17,7 +18,12 @@ export class ScenarioView {
   @ApiProperty() status: ScenarioStatus;
   @ApiProperty() title: string;
   @ApiPropertyOptional({ nullable: true }) summary: string | null;
-  @ApiPropertyOptional({ nullable: true }) description: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Markdown source' }) description: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'The description rendered from Markdown and sanitised (safe HTML)',
+  })
+  descriptionHtml: string | null;
   @ApiProperty() domain: string;
   @ApiPropertyOptional({ nullable: true }) sector: string | null;
   @ApiProperty({ type: [String] }) capabilityCodes: string[];
@@ -41,6 +47,10 @@ export class ScenarioView {
   @ApiPropertyOptional({ nullable: true }) copiedFromId: string | null;
   @ApiPropertyOptional({ nullable: true }) submittedAt: string | null;
   @ApiPropertyOptional({ nullable: true }) publishedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Why it was cancelled (status cancelled only)' })
+  cancellationReason: string | null;
+  @ApiPropertyOptional({ description: 'How many vendor users follow it; only for the owning agency and the centre' })
+  followerCount?: number;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
   @ApiProperty() version: number;
@@ -55,6 +65,7 @@ export class ScenarioView {
       title: s.title,
       summary: s.summary,
       description: s.description,
+      descriptionHtml: renderMarkdown(s.description),
       domain: s.domain,
       sector: s.sector,
       capabilityCodes: s.capabilityCodes,
@@ -77,6 +88,7 @@ export class ScenarioView {
       copiedFromId: s.copiedFromId,
       submittedAt: s.submittedAt?.toISOString() ?? null,
       publishedAt: s.publishedAt?.toISOString() ?? null,
+      cancellationReason: s.cancellationReason ?? null,
       createdAt: s.createdAt.toISOString(),
       updatedAt: s.updatedAt.toISOString(),
       version: s.version,

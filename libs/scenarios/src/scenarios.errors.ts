@@ -5,7 +5,8 @@ export type ScenarioErrorCode =
   | 'SCENARIO_AGENCY_NOT_VERIFIED'
   | 'SCENARIO_NOT_EDITABLE'
   | 'SCENARIO_VERSION_CONFLICT'
-  | 'SCENARIO_DEADLINE_PASSED';
+  | 'SCENARIO_DEADLINE_PASSED'
+  | 'SCENARIO_EXPORT_TOO_LARGE';
 
 export class ScenarioError extends DomainError<ScenarioErrorCode> {
   constructor(code: ScenarioErrorCode, params: Record<string, string | number | boolean | null> = {}, field?: string) {
@@ -26,6 +27,10 @@ export const scenarioMessages: MessageCatalogue<ScenarioErrorCode> = {
   SCENARIO_VERSION_CONFLICT: {
     'zh-CN': '场景已被他人修改（当前版本 {current}），请刷新后重试',
     en: 'The scenario was changed meanwhile (now version {current}); reload and try again',
+  },
+  SCENARIO_EXPORT_TOO_LARGE: {
+    'zh-CN': '导出结果超过 {max} 条，请缩小筛选范围',
+    en: 'The export would exceed {max} rows; narrow the filters',
   },
   SCENARIO_DEADLINE_PASSED: {
     'zh-CN': '场景 {code} 的揭榜截止时间已过，不能发布',

@@ -177,21 +177,35 @@ export type QueryAlternative = { kind: 'han' | 'word'; text: string };
 
 /**
  * Splits a Han run into words: domain synonyms first (so 缺陷检测 → 缺陷 + 检测 and each can be
- * expanded), then jieba's precise mode for the rest. A single character jieba leaves over
+ * expanded), then jieba's precise mode for the rest. A lone character jieba leaves over
  * (导览员 → 导览 + 员) is glued to its neighbour: as its own term it could only be a prefix
- * match, while 导览员 is matched reliably by its bigrams.
+ * match, while 导览员 is matched reliably by its bigrams. Two or more single characters in a row
+ * (words jieba does not know, 信号配时 → 信号 + 配 + 时) form a word of their own (配时), so the
+ * query does not demand a bigram across a word boundary (号配) that the text never contains.
  */
 function queryWordsOfHanRun(run: string): string[] {
   const words: string[] = [];
   const addSegment = (segment: string[]) => {
-    const merged: string[] = [];
-    let carry = '';
+    // Runs of single characters become one piece; multi-character words stay as they are.
+    const pieces: string[] = [];
+    let singles = '';
     for (const w of segment) {
       if (Array.from(w).length > 1) {
-        merged.push(carry + w);
+        if (singles) pieces.push(singles);
+        singles = '';
+        pieces.push(w);
+      } else singles += w;
+    }
+    if (singles) pieces.push(singles);
+    // A lone character joins the word before it, else the word after it.
+    const merged: string[] = [];
+    let carry = '';
+    for (const piece of pieces) {
+      if (Array.from(piece).length > 1) {
+        merged.push(carry + piece);
         carry = '';
-      } else if (merged.length > 0 && !carry) merged[merged.length - 1] += w;
-      else carry += w;
+      } else if (merged.length > 0) merged[merged.length - 1] += piece;
+      else carry = piece;
     }
     if (carry) merged.push(carry);
     words.push(...merged);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { bigrams, stemWord, tokensForIndex, tokensForQuery } from './analyzer';
 import { synonymsOf } from './synonyms';
-import { buildTsquery, buildTsvector, MAX_QUERY_TERMS, searchSql } from './tsvector';
+import { buildTsquery, queryTermCount, buildTsvector, MAX_QUERY_TERMS, searchSql } from './tsvector';
 import { escapeHtml, highlight } from './highlight';
 
 describe('analyzer', () => {
@@ -61,6 +61,11 @@ describe('analyzer', () => {
     expect(tokensForQuery('湖州织袜').map((t) => t.alternatives[0].text)).toEqual(['湖州', '织袜']);
   });
 
+  it('keeps two or more unplaced characters in a row as a word of their own', () => {
+    // 信号配时: jieba knows 信号 but leaves 配 and 时; 号配 never occurs in a text about 信号 … 配时.
+    expect(tokensForQuery('信号配时').map((t) => t.alternatives[0].text)).toEqual(['信号', '配时']);
+  });
+
   it('has symmetric synonym groups', () => {
     expect(synonymsOf('缺陷')).toEqual(synonymsOf('瑕疵'));
     expect(synonymsOf('南浔')).toEqual(['南浔']);
@@ -71,6 +76,12 @@ describe('buildTsquery', () => {
   it('ANDs terms and ORs synonyms', () => {
     expect(buildTsquery('缺陷检测')).toBe("('缺陷' | '瑕疵' | '疵点') & ('检测' | '质检' | '检验')");
     expect(buildTsquery('AI 质检')).toBe("'ai' & ('质检' | '检测' | '检验')");
+  });
+
+  it('ORs the terms when asked to match any of them, and counts terms like the query does', () => {
+    expect(buildTsquery('布匹 缺陷', 'any')).toBe("'布匹' | ('缺陷' | '瑕疵' | '疵点')");
+    expect(queryTermCount('布匹 缺陷')).toBe(2);
+    expect(queryTermCount('  ')).toBe(0);
   });
 
   it('uses prefix matching for English tokens of 3+ letters only', () => {

@@ -14,6 +14,10 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['客流', '游客流量', '人流'],
   ['预测性维护', '预防性维护'],
   ['agv', '搬运机器人'],
+  ['自动驾驶', '无人驾驶'],
+  ['车路协同', '车联网', 'v2x'],
+  ['红绿灯', '信号灯', '交通信号'],
+  ['巡检', '巡查', '巡护'],
 ];
 
 const groupsByTerm = new Map<string, readonly string[]>();

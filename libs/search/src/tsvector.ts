@@ -50,12 +50,15 @@ function alternativeQuery(alt: QueryAlternative): string {
   return `(${lexeme(alt.text, false)} | ${grams.join(' & ')})`;
 }
 
+/** `all`: a document must match every term; `any`: at least one (ranking favours those matching more). */
+export type TermMatch = 'all' | 'any';
+
 /**
- * A string for `to_tsquery('simple', $n)`: terms ANDed, each term's synonyms ORed. Built only
- * from analyzer tokens, each quoted, so user input cannot add tsquery operators.
+ * A string for `to_tsquery('simple', $n)`: terms ANDed (or ORed for `any`), each term's synonyms
+ * ORed. Built only from analyzer tokens, each quoted, so user input cannot add tsquery operators.
  * Returns null when the query has no searchable token (caller should then not filter).
  */
-export function buildTsquery(query: string | null | undefined): string | null {
+export function buildTsquery(query: string | null | undefined, match: TermMatch = 'all'): string | null {
   const terms = tokensForQuery(query).slice(0, MAX_QUERY_TERMS);
   if (terms.length === 0) return null;
   return terms
@@ -63,7 +66,12 @@ export function buildTsquery(query: string | null | undefined): string | null {
       const alts = term.alternatives.map(alternativeQuery);
       return alts.length === 1 ? alts[0] : `(${alts.join(' | ')})`;
     })
-    .join(' & ');
+    .join(match === 'all' ? ' & ' : ' | ');
+}
+
+/** How many terms the query has (after segmentation, capped like buildTsquery). */
+export function queryTermCount(query: string | null | undefined): number {
+  return Math.min(tokensForQuery(query).length, MAX_QUERY_TERMS);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { create as contentDisposition } from 'content-disposition';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** Shared caches and browsers may keep public reads this long (seconds). */
@@ -29,4 +30,21 @@ export function sendCacheable(request: FastifyRequest, reply: FastifyReply, body
   void reply.header('etag', etag).header('cache-control', `public, max-age=${PUBLIC_MAX_AGE}`);
   if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
   return reply.code(200).type('application/json; charset=utf-8').send(json);
+}
+
+/**
+ * Sends a public, cacheable file (export, feed): strong ETag over the bytes, the same caching as
+ * JSON reads, and `Content-Disposition: attachment` when a file name is given.
+ */
+export function sendCacheableFile(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  body: Buffer,
+  options: { type: string; fileName?: string },
+): FastifyReply {
+  const etag = `"${createHash('sha256').update(body).digest('base64url')}"`;
+  void reply.header('etag', etag).header('cache-control', `public, max-age=${PUBLIC_MAX_AGE}`);
+  if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
+  if (options.fileName) void reply.header('content-disposition', contentDisposition(options.fileName));
+  return reply.code(200).type(options.type).send(body);
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor, RequestContext } from '@app/common';
 import {
+  CancelScenarioDto,
   CreateScenarioDto,
   ListMyScenariosQuery,
   ScenarioPageView,
@@ -67,6 +68,19 @@ export class ScenariosController {
   @ApiOkResponse({ type: ScenarioView })
   withdraw(@Ctx() ctx: ActorContext, @Param('id', UuidParamPipe) id: string): Promise<ScenarioView> {
     return this.scenarios.transition(ctx, id, 'withdraw');
+  }
+
+  /** Cancel a published scenario with a reason: the owning agency's admin or the centre (see the life cycle). */
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles('agency_admin', 'staff', 'platform_admin')
+  @ApiOkResponse({ type: ScenarioView })
+  cancel(
+    @Ctx() ctx: ActorContext,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: CancelScenarioDto,
+  ): Promise<ScenarioView> {
+    return this.scenarios.transition(ctx, id, 'cancel', { reason: body.reason });
   }
 
   @Post(':id/copy')

@@ -13,6 +13,7 @@ import { CliDataModule } from '../cli-data.module';
 import { DEMO_ACCOUNTS, DEMO_AGENCIES, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_VENDORS } from './demo-data';
 import { DemoSeeder } from './demo-seeder';
 import { DEMO_SCENARIOS } from './demo-scenarios';
+import { DEMO_SEARCH_QUERIES } from './demo-search-queries';
 
 const demoCount = (status: string) => DEMO_SCENARIOS.filter((s) => s.status === status).length;
 
@@ -223,6 +224,25 @@ describe('DemoSeeder (real Postgres)', () => {
     expect(all.items).toHaveLength(demoCount('published'));
     // A drafted, submitted or approved scenario is not on the public list.
     expect(all.items.map((i) => i.title)).not.toContain('纺织印染车间能耗优化与排产协同');
+  });
+
+  it('puts the right scenario in the top 3 for at least 90% of the labelled search queries', async () => {
+    const list = moduleRef.get(PublicScenarioService);
+    const published = new Set(DEMO_SCENARIOS.filter((s) => s.status === 'published').map((s) => s.fields.title));
+    // The set itself: big enough, about published scenarios, and covering every kind of query.
+    expect(DEMO_SEARCH_QUERIES.length).toBeGreaterThanOrEqual(40);
+    expect(DEMO_SEARCH_QUERIES.filter((x) => !published.has(x.expected))).toEqual([]);
+    for (const kind of ['title', 'other-words', 'mixed', 'english', 'two-char'])
+      expect(DEMO_SEARCH_QUERIES.filter((x) => x.kind === kind).length).toBeGreaterThanOrEqual(5);
+
+    const misses: string[] = [];
+    for (const { q, expected } of DEMO_SEARCH_QUERIES) {
+      const top3 = (await list.list({ q, limit: 3 })).items.map((i) => i.title);
+      if (!top3.includes(expected)) misses.push(`${q} → [${top3.join(' | ')}] (wanted ${expected})`);
+    }
+    const hitRate = 1 - misses.length / DEMO_SEARCH_QUERIES.length;
+    if (process.env.SEARCH_EVAL_VERBOSE) console.log(`top-3 hit rate ${hitRate.toFixed(3)}\n${misses.join('\n')}`);
+    expect({ hitRate: hitRate >= 0.9, misses }).toEqual({ hitRate: true, misses: expect.any(Array) });
   });
 
   it('stores a hash of the demo password for every demo account', async () => {

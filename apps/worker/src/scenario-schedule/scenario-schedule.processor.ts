@@ -1,7 +1,6 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { type Job, type Queue, UnrecoverableError } from 'bullmq';
-import { DomainError } from '@app/common';
 import { QUEUES } from '@app/queue';
 import {
   BatchService,
@@ -50,15 +49,9 @@ export class ScenarioScheduleProcessor extends WorkerHost implements OnApplicati
   async process(job: Job): Promise<unknown> {
     switch (job.name) {
       case SCENARIO_SCHEDULE_JOBS.publishBatch: {
+        // A refusal (a deadline passed, a member withdrawn) is recorded by the service, not retried.
         const data = job.data as PublishBatchJobData;
-        try {
-          return { outcome: await this.batches.publishScheduled(data.batchId, new Date(data.publishAt)) };
-        } catch (error) {
-          // A domain refusal (a deadline passed, a scenario withdrawn) will not change on retry.
-          if (error instanceof DomainError)
-            throw new UnrecoverableError(`${error.code} ${JSON.stringify(error.params)}`);
-          throw error;
-        }
+        return { outcome: await this.batches.publishScheduled(data.batchId, new Date(data.publishAt)) };
       }
       case SCENARIO_SCHEDULE_JOBS.closeOverdue:
         return { closed: await this.deadlines.closeOverdue() };

@@ -5,6 +5,10 @@ import { CreateOutbox1795517000300 } from './1795517000300-CreateOutbox';
 import { CreateScenarios1795520000000 } from './1795520000000-CreateScenarios';
 import { AddScenarioSearch1795521000000 } from './1795521000000-AddScenarioSearch';
 import { CreateScenarioBatches1795521000100 } from './1795521000100-CreateScenarioBatches';
+import { CreateClarificationsAndFollows1795522000000 } from './1795522000000-CreateClarificationsAndFollows';
+import { CreateScenarioAmendments1795522000100 } from './1795522000100-CreateScenarioAmendments';
+import { CreateScenarioAttachments1795522000200 } from './1795522000200-CreateScenarioAttachments';
+import { AddBatchPublicationError1795522000300 } from './1795522000300-AddBatchPublicationError';
 
 /** Every migration, oldest first. Listed explicitly so bundled builds and tests run the same set. */
 export const MIGRATIONS = [
@@ -15,4 +19,8 @@ export const MIGRATIONS = [
   CreateScenarios1795520000000,
   AddScenarioSearch1795521000000,
   CreateScenarioBatches1795521000100,
+  CreateClarificationsAndFollows1795522000000,
+  CreateScenarioAmendments1795522000100,
+  CreateScenarioAttachments1795522000200,
+  AddBatchPublicationError1795522000300,
 ];

@@ -1,0 +1,77 @@
+/**
+ * Baseline for the public list: a bare node:http handler running the same SQL as the Nest route —
+ * the list's page and facet queries through the same `PublicListQueries` (same SQL, same cache), the
+ * rows by id, and for the detail the scenario by code plus its Q&A, amendments and attachments —
+ * then JSON.stringify of the rows. No framework, validation, views, highlighting, ETag or logging.
+ */
+import { createServer, type ServerResponse } from 'node:http';
+import { Pool } from 'pg';
+import { loadConfig } from '@app/config';
+import { PUBLIC_SCENARIO_STATUSES, PublicListQueries, type PublicScenarioQuery, type PublicSort } from '@app/scenarios';
+import { buildTsquery } from '@app/search';
+
+const config = loadConfig(process.env);
+const pool = new Pool({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE });
+const queries = new PublicListQueries(
+  async (sql, params) => (await pool.query(sql, params as unknown[])).rows,
+  config.PUBLIC_LIST_CACHE_SECONDS,
+);
+const PUBLIC = [...PUBLIC_SCENARIO_STATUSES];
+const list = (v: string | null) => (v ? v.split(',') : undefined);
+const num = (v: string | null) => (v === null ? undefined : Number(v));
+
+async function listPage(params: URLSearchParams): Promise<unknown> {
+  const query: PublicScenarioQuery = {
+    q: params.get('q') ?? undefined,
+    domain: list(params.get('domain')),
+    district: list(params.get('district')),
+    capability: list(params.get('capability')),
+    sector: params.get('sector') ?? undefined,
+    budgetMin: num(params.get('budgetMin')),
+    budgetMax: num(params.get('budgetMax')),
+    trl: num(params.get('trl')),
+    status: (params.get('status') as PublicScenarioQuery['status']) ?? undefined,
+  };
+  const tsquery = query.q ? buildTsquery(query.q) : null;
+  const sort = (params.get('sort') as PublicSort | null) ?? (tsquery ? 'relevance' : 'newest');
+  const [rows, facets] = await Promise.all([
+    queries.page(query, tsquery, sort, null, 20),
+    queries.facets(query, tsquery),
+  ]);
+  const { rows: items } = await pool.query(`SELECT * FROM scenario WHERE id = ANY ($1::uuid[]) AND status = ANY ($2)`, [
+    rows.slice(0, 20).map((r) => r.id),
+    PUBLIC,
+  ]);
+  return { items, facets };
+}
+
+async function detail(code: string): Promise<unknown> {
+  const { rows } = await pool.query(`SELECT * FROM scenario WHERE code = $1 AND status = ANY ($2)`, [code, PUBLIC]);
+  if (!rows[0]) return null;
+  const id = rows[0].id as string;
+  const [questions, amendments, attachments] = await Promise.all([
+    pool.query(`SELECT * FROM scenario_question WHERE scenario_id = $1 AND answer IS NOT NULL ORDER BY asked_at, id`, [
+      id,
+    ]),
+    pool.query(`SELECT * FROM scenario_amendment WHERE scenario_id = $1 ORDER BY amendment_no`, [id]),
+    pool.query(`SELECT * FROM scenario_attachment WHERE scenario_id = $1 ORDER BY created_at, id`, [id]),
+  ]);
+  return { ...rows[0], questions: questions.rows, amendments: amendments.rows, attachments: attachments.rows };
+}
+
+function send(res: ServerResponse, body: unknown): void {
+  if (body === null) return void res.writeHead(404).end();
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+}
+
+const server = createServer((req, res) => {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const m = /^\/api\/v1\/public\/scenarios(?:\/([^/]+))?$/.exec(url.pathname);
+  if (req.method !== 'GET' || !m) return void res.writeHead(404).end();
+  (m[1] ? detail(decodeURIComponent(m[1])) : listPage(url.searchParams))
+    .then((body) => send(res, body))
+    .catch(() => res.writeHead(500).end());
+});
+
+server.listen(Number(process.env.BENCH_PORT), '127.0.0.1', () => process.send?.('ready'));
+process.on('SIGTERM', () => server.close(() => pool.end().then(() => process.exit(0))));

@@ -1,0 +1,223 @@
+import { LRUCache } from 'lru-cache';
+import { searchSql } from '@app/search';
+import {
+  PUBLIC_STATUS_GROUPS,
+  type PublicScenarioQuery,
+  type PublicSort,
+  type PublicStatusGroup,
+} from './public-scenario.dto';
+import { PUBLIC_SCENARIO_STATUSES, type ScenarioStatus } from './scenario-status';
+
+/**
+ * The SQL of the public opportunity list — one keyset page of ids, and the facet counts — with a
+ * short-lived cache of both. It runs on any `RunSql` (TypeORM's DataSource in the service, a bare
+ * pg Pool in the benchmark's baseline), so the benchmark compares the framework, not the SQL.
+ */
+/** The statuses behind each status group; `no_award` is public but in no group (shown only unfiltered). */
+export const STATUS_GROUP_STATUSES: Record<PublicStatusGroup, readonly ScenarioStatus[]> = {
+  open: ['published'],
+  closed: ['closed', 'under_evaluation'],
+  awarded: ['awarded', 'in_delivery'],
+  accepted: ['accepted'],
+  demonstration: ['demonstration'],
+};
+
+const TIMESTAMP = /^(infinity|\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2})$/;
+
+// Constants only (never user input) are interpolated below; every value goes in as a parameter.
+const PUBLIC_SQL = `s.status IN (${PUBLIC_SCENARIO_STATUSES.map((st) => `'${st}'`).join(', ')})`;
+const GROUP_SQL = `CASE s.status ${PUBLIC_STATUS_GROUPS.flatMap((g) =>
+  STATUS_GROUP_STATUSES[g].map((st) => `WHEN '${st}' THEN '${g}'`),
+).join(' ')} END`;
+const BUDGET_VISIBLE = `NOT ('budget' = ANY (s.private_fields))`;
+const BUDGET_LOW = `CASE WHEN ${BUDGET_VISIBLE} THEN coalesce(s.budget_min_yuan, s.budget_max_yuan) END`;
+const BUDGET_HIGH = `CASE WHEN ${BUDGET_VISIBLE} THEN coalesce(s.budget_max_yuan, s.budget_min_yuan) END`;
+
+/** Keyset orders: the key expression, its direction (the id tie-breaker follows it) and the key's SQL type. */
+const SORTS: Record<PublicSort, { key: string; desc: boolean; type: string; valid: (k: string) => boolean }> = {
+  newest: {
+    key: `coalesce(s.published_at, s.created_at)`,
+    desc: true,
+    type: 'timestamptz',
+    valid: (k) => TIMESTAMP.test(k),
+  },
+  deadline: {
+    key: `coalesce(s.proposal_deadline, 'infinity'::timestamptz)`,
+    desc: false,
+    type: 'timestamptz',
+    valid: (k) => TIMESTAMP.test(k),
+  },
+  // Private budgets sort last, as if there were none: the order must not reveal them.
+  budget: { key: `coalesce(${BUDGET_HIGH}, -1)`, desc: true, type: 'bigint', valid: (k) => /^-?\d{1,16}$/.test(k) },
+  relevance: { key: '', desc: true, type: 'real', valid: (k) => /^\d+(\.\d+)?(e-?\d+)?$/.test(k) },
+};
+
+type Facet = 'domain' | 'district' | 'capability' | 'status';
+const FACETS: readonly Facet[] = ['domain', 'district', 'capability', 'status'];
+
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+interface Filters {
+  /** Conditions that are not facets (always applied). */
+  base: string[];
+  /** The faceted filters, each left out when counting its own facet. */
+  faceted: Partial<Record<Facet, string>>;
+  rank: string | null;
+}
+
+function buildFilters(query: PublicScenarioQuery, tsquery: string | null, p: Params): Filters {
+  const base = [PUBLIC_SQL];
+  let rank: string | null = null;
+  if (tsquery) {
+    const search = searchSql('s.search_vector', Number(p.add(tsquery).slice(1)));
+    base.push(search.where);
+    rank = search.rank;
+  }
+  if (query.sector) base.push(`s.sector = ${p.add(query.sector)}`);
+  if (query.budgetMin !== undefined) base.push(`${BUDGET_HIGH} >= ${p.add(query.budgetMin)}`);
+  if (query.budgetMax !== undefined) base.push(`${BUDGET_LOW} <= ${p.add(query.budgetMax)}`);
+  if (query.trl !== undefined) base.push(`(s.trl_required IS NULL OR s.trl_required <= ${p.add(query.trl)})`);
+  if (query.deadlineFrom) base.push(`s.proposal_deadline >= ${p.add(query.deadlineFrom)}::timestamptz`);
+  if (query.deadlineTo) base.push(`s.proposal_deadline <= ${p.add(query.deadlineTo)}::timestamptz`);
+  if (query.batch) base.push(`s.batch_id = ${p.add(query.batch)}::uuid`);
+  const faceted: Filters['faceted'] = {};
+  if (query.domain?.length) faceted.domain = `s.domain = ANY (${p.add(query.domain)}::text[])`;
+  if (query.district?.length) faceted.district = `s.district = ANY (${p.add(query.district)}::text[])`;
+  if (query.capability?.length) faceted.capability = `s.capability_codes && ${p.add(query.capability)}::text[]`;
+  if (query.status) faceted.status = `s.status = ANY (${p.add(STATUS_GROUP_STATUSES[query.status])}::text[])`;
+  return { base, faceted, rank };
+}
+
+export type FacetCounts = Record<Facet, Record<string, number>>;
+export type RunSql = (sql: string, params: unknown[]) => Promise<unknown>;
+export interface PageRow {
+  id: string;
+  sort_key: string;
+}
+
+/** The filters that shape the SQL, normalised (list order does not matter), as a cache key part. */
+function filterKey(q: PublicScenarioQuery): unknown[] {
+  const set = (xs?: string[]) => (xs?.length ? [...xs].sort() : null);
+  return [
+    q.sector ?? null,
+    q.budgetMin ?? null,
+    q.budgetMax ?? null,
+    q.trl ?? null,
+    q.deadlineFrom ?? null,
+    q.deadlineTo ?? null,
+    q.batch ?? null,
+    set(q.domain),
+    set(q.district),
+    set(q.capability),
+    q.status ?? null,
+  ];
+}
+
+/** Sort keys are typed by their sort; a key from a cursor must look like one. */
+export function validSortKey(sort: PublicSort, key: string): boolean {
+  return SORTS[sort].valid(key);
+}
+
+/**
+ * Facet counts over 100,000 rows cost hundreds of milliseconds and relevance ranking of a common
+ * word tens: far too much per request. Public list answers are already cacheable for 60 s
+ * (Cache-Control), so keeping each page's ids and each filter set's facet counts for `ttlSeconds`
+ * changes nothing a visitor could tell, while the rows themselves are always read fresh. Concurrent
+ * misses for one key share one query. `ttlSeconds` 0 turns the cache off.
+ */
+export class PublicListQueries {
+  private readonly cache: LRUCache<string, object, () => Promise<object>> | null;
+
+  constructor(
+    private readonly run: RunSql,
+    ttlSeconds: number,
+    maxEntries = 10_000,
+  ) {
+    this.cache =
+      ttlSeconds > 0
+        ? new LRUCache<string, object, () => Promise<object>>({
+            max: maxEntries,
+            ttl: ttlSeconds * 1000,
+            fetchMethod: (_key, _stale, { context }) => context(),
+          })
+        : null;
+  }
+
+  /** Keyset page: `limit + 1` rows of (id, sort key as text) past the cursor. */
+  async page(
+    query: PublicScenarioQuery,
+    tsquery: string | null,
+    sort: PublicSort,
+    after: [string, string] | null,
+    limit: number,
+  ): Promise<PageRow[]> {
+    const p = new Params();
+    const f = buildFilters(query, tsquery, p);
+    const spec = SORTS[sort];
+    const key = sort === 'relevance' ? (f.rank as string) : spec.key;
+    const where = [...f.base, ...Object.values(f.faceted)];
+    if (after) {
+      where.push(
+        `(${key}, s.id) ${spec.desc ? '<' : '>'} (${p.add(after[0])}::${spec.type}, ${p.add(after[1])}::uuid)`,
+      );
+    }
+    const dir = spec.desc ? 'DESC' : 'ASC';
+    const sql = `SELECT s.id, (${key})::text AS sort_key FROM scenario s
+      WHERE ${where.join('\n        AND ')}
+      ORDER BY ${key} ${dir}, s.id ${dir}
+      LIMIT ${p.add(limit + 1)}`;
+    return this.cached(
+      ['page', filterKey(query), tsquery, sort, after, limit],
+      async () => (await this.run(sql, p.values)) as PageRow[],
+    );
+  }
+
+  /**
+   * Standard faceting in one statement: the rows matching every non-facet filter, with a flag per
+   * facet filter; each facet counts the rows that pass all the *other* facet filters.
+   */
+  async facets(query: PublicScenarioQuery, tsquery: string | null): Promise<FacetCounts> {
+    const p = new Params();
+    const f = buildFilters(query, tsquery, p);
+    const flag = (facet: Facet) => `(${f.faceted[facet] ?? 'true'}) AS m_${facet}`;
+    const others = (facet: Facet) =>
+      FACETS.filter((x) => x !== facet)
+        .map((x) => `m_${x}`)
+        .join(' AND ');
+    const sql = `WITH base AS (
+        SELECT s.domain, s.district, s.capability_codes, ${GROUP_SQL} AS status_group,
+          ${FACETS.map(flag).join(', ')}
+        FROM scenario s
+        WHERE ${f.base.join(' AND ')}
+      )
+      SELECT 'domain' AS facet, domain AS value, count(*)::int AS count FROM base
+        WHERE ${others('domain')} GROUP BY domain
+      UNION ALL
+      SELECT 'district', district, count(*)::int FROM base
+        WHERE ${others('district')} AND district IS NOT NULL GROUP BY district
+      UNION ALL
+      SELECT 'capability', c, count(*)::int FROM base, unnest(capability_codes) AS c
+        WHERE ${others('capability')} GROUP BY c
+      UNION ALL
+      SELECT 'status', status_group, count(*)::int FROM base
+        WHERE ${others('status')} AND status_group IS NOT NULL GROUP BY status_group
+      ORDER BY 1, 3 DESC, 2`;
+    return this.cached(['facets', filterKey(query), tsquery], async () => {
+      const rows = (await this.run(sql, p.values)) as { facet: Facet; value: string; count: number }[];
+      const out: FacetCounts = { domain: {}, district: {}, capability: {}, status: {} };
+      for (const r of rows) out[r.facet][r.value] = r.count;
+      return out;
+    });
+  }
+
+  private async cached<T extends object>(key: unknown[], load: () => Promise<T>): Promise<T> {
+    if (!this.cache) return load();
+    return (await this.cache.fetch(JSON.stringify(key), { context: load })) as T;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './file-storage';
+export * from './local-disk-storage';
+export * from './storage.errors';
+export * from './storage.module';
