@@ -17,6 +17,11 @@ const queries = new PublicListQueries(
   config.PUBLIC_LIST_CACHE_SECONDS,
 );
 const PUBLIC = [...PUBLIC_SCENARIO_STATUSES];
+// The columns the API reads: a list card's, and every mapped column (not the search vector) for a detail.
+const CARD_COLUMNS = `id, code, agency_organisation_id, status, title, title_en, summary, summary_en, domain, sector,
+  capability_codes, district, site, trl_required, budget_min_yuan, budget_max_yuan, funding_type, proposal_deadline,
+  expected_delivery_months, published_at, private_fields`;
+let DETAIL_COLUMNS = '*';
 const list = (v: string | null) => (v ? v.split(',') : undefined);
 const num = (v: string | null) => (v === null ? undefined : Number(v));
 
@@ -38,15 +43,18 @@ async function listPage(params: URLSearchParams): Promise<unknown> {
     queries.page(query, tsquery, sort, null, 20),
     queries.facets(query, tsquery),
   ]);
-  const { rows: items } = await pool.query(`SELECT * FROM scenario WHERE id = ANY ($1::uuid[]) AND status = ANY ($2)`, [
-    rows.slice(0, 20).map((r) => r.id),
-    PUBLIC,
-  ]);
+  const { rows: items } = await pool.query(
+    `SELECT ${CARD_COLUMNS} FROM scenario WHERE id = ANY ($1::uuid[]) AND status = ANY ($2)`,
+    [rows.slice(0, 20).map((r) => r.id), PUBLIC],
+  );
   return { items, facets };
 }
 
 async function detail(code: string): Promise<unknown> {
-  const { rows } = await pool.query(`SELECT * FROM scenario WHERE code = $1 AND status = ANY ($2)`, [code, PUBLIC]);
+  const { rows } = await pool.query(`SELECT ${DETAIL_COLUMNS} FROM scenario WHERE code = $1 AND status = ANY ($2)`, [
+    code,
+    PUBLIC,
+  ]);
   if (!rows[0]) return null;
   const id = rows[0].id as string;
   const [questions, amendments, attachments] = await Promise.all([
@@ -73,5 +81,13 @@ const server = createServer((req, res) => {
     .catch(() => res.writeHead(500).end());
 });
 
-server.listen(Number(process.env.BENCH_PORT), '127.0.0.1', () => process.send?.('ready'));
+void pool
+  .query(
+    `SELECT string_agg(column_name, ', ' ORDER BY ordinal_position) AS cols FROM information_schema.columns
+      WHERE table_name = 'scenario' AND column_name <> 'search_vector'`,
+  )
+  .then(({ rows }) => {
+    DETAIL_COLUMNS = rows[0].cols as string;
+    server.listen(Number(process.env.BENCH_PORT), '127.0.0.1', () => process.send?.('ready'));
+  });
 process.on('SIGTERM', () => server.close(() => pool.end().then(() => process.exit(0))));

@@ -373,9 +373,15 @@ describe('public opportunity list (HTTP)', () => {
     }
     expect(detail.json()).not.toHaveProperty('budgetMinYuan');
     expect(detail.json()).toMatchObject({ questions: [], amendments: [], status: 'published' });
-    const items = JSON.parse(body).items as { id: string; contact?: unknown }[];
-    expect(items.find((i) => i.id === ids.fabric)).not.toHaveProperty('contact');
-    expect(items.find((i) => i.id === ids.elevator)?.contact).toMatchObject({ public: true });
+    // List cards carry no contact or long texts; the detail shows a contact only when it is public.
+    const items = JSON.parse(body).items as Record<string, unknown>[];
+    for (const item of items)
+      for (const key of ['contact', 'description', 'kpis']) expect(item).not.toHaveProperty(key);
+    const detailOf = async (key: string) =>
+      (await t.request({ method: 'GET', url: `/api/v1/public/scenarios/${ids[key]}` })).json();
+    expect(await detailOf('fabric')).not.toHaveProperty('contact');
+    expect((await detailOf('elevator')).contact).toMatchObject({ public: true });
+    expect(items.find((i) => i.id === ids.fabric)).toMatchObject({ budgetMinYuan: 500_000 });
   });
 
   it('serves detail by id or code, and 404 for anything not public', async () => {

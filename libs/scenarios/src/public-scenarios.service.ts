@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { DataSource, In } from 'typeorm';
 import { decodeCursor, encodeCursor, type FieldViolation, ValidationFailedError } from '@app/common';
 import { AppConfig } from '@app/config';
@@ -25,9 +25,62 @@ export class PublicScenarioHighlights {
   @ApiProperty() summary: string;
 }
 
-export class PublicScenarioItem extends ScenarioView {
+/** What a list card shows: the public view without the long texts and detail-only fields. */
+const CARD_FIELDS = [
+  'id',
+  'code',
+  'agencyOrganisationId',
+  'status',
+  'title',
+  'titleEn',
+  'summary',
+  'summaryEn',
+  'domain',
+  'sector',
+  'capabilityCodes',
+  'district',
+  'site',
+  'trlRequired',
+  'budgetMinYuan',
+  'budgetMaxYuan',
+  'fundingType',
+  'proposalDeadline',
+  'expectedDeliveryMonths',
+  'publishedAt',
+] as const;
+
+export class PublicScenarioItem extends PickType(ScenarioView, CARD_FIELDS) {
   @ApiPropertyOptional({ type: PublicScenarioHighlights, description: 'Only when q is given' })
   highlights?: PublicScenarioHighlights;
+
+  /** The card of a public scenario; a private budget is left out, as in the public view. */
+  static of(s: ScenarioEntity): PublicScenarioItem {
+    const item: PublicScenarioItem = {
+      id: s.id,
+      code: s.code,
+      agencyOrganisationId: s.agencyOrganisationId,
+      status: s.status,
+      title: s.title,
+      titleEn: s.titleEn,
+      summary: s.summary,
+      summaryEn: s.summaryEn,
+      domain: s.domain,
+      sector: s.sector,
+      capabilityCodes: s.capabilityCodes,
+      district: s.district,
+      site: s.site,
+      trlRequired: s.trlRequired,
+      fundingType: s.fundingType,
+      proposalDeadline: s.proposalDeadline?.toISOString() ?? null,
+      expectedDeliveryMonths: s.expectedDeliveryMonths,
+      publishedAt: s.publishedAt?.toISOString() ?? null,
+    };
+    if (!s.privateFields.includes('budget')) {
+      item.budgetMinYuan = s.budgetMinYuan;
+      item.budgetMaxYuan = s.budgetMaxYuan;
+    }
+    return item;
+  }
 }
 
 export class PublicScenarioPage {
@@ -93,13 +146,14 @@ export class PublicScenarioService {
     const page = rows.slice(0, limit);
     // Rows are read fresh and must still be public: a cached page may name one withdrawn since.
     const entities = await this.dataSource.manager.find(ScenarioEntity, {
+      select: [...CARD_FIELDS, 'privateFields'],
       where: { id: In(page.map((r) => r.id)), status: In([...PUBLIC_SCENARIO_STATUSES]) },
     });
     const byId = new Map(entities.map((e) => [e.id, e]));
     const items = page.flatMap((r) => {
       const s = byId.get(r.id);
       if (!s) return [];
-      const item: PublicScenarioItem = ScenarioView.of(s, false);
+      const item = PublicScenarioItem.of(s);
       if (query.q) {
         item.highlights = {
           title: highlight(s.title, query.q, { maxLength: 100 }),
