@@ -17,10 +17,7 @@ const queries = new PublicListQueries(
   config.PUBLIC_LIST_CACHE_SECONDS,
 );
 const PUBLIC = [...PUBLIC_SCENARIO_STATUSES];
-// The columns the API reads: a list card's, and every mapped column (not the search vector) for a detail.
-const CARD_COLUMNS = `id, code, agency_organisation_id, status, title, title_en, summary, summary_en, domain, sector,
-  capability_codes, district, site, trl_required, budget_min_yuan, budget_max_yuan, funding_type, proposal_deadline,
-  expected_delivery_months, published_at, private_fields`;
+// The columns the API reads for a detail: every mapped one (not the search vector).
 let DETAIL_COLUMNS = '*';
 const list = (v: string | null) => (v ? v.split(',') : undefined);
 const num = (v: string | null) => (v === null ? undefined : Number(v));
@@ -43,10 +40,7 @@ async function listPage(params: URLSearchParams): Promise<unknown> {
     queries.page(query, tsquery, sort, null, 20),
     queries.facets(query, tsquery),
   ]);
-  const { rows: items } = await pool.query(
-    `SELECT ${CARD_COLUMNS} FROM scenario WHERE id = ANY ($1::uuid[]) AND status = ANY ($2)`,
-    [rows.slice(0, 20).map((r) => r.id), PUBLIC],
-  );
+  const items = await queries.cards(rows.slice(0, 20).map((r) => r.id));
   return { items, facets };
 }
 

@@ -95,6 +95,36 @@ function buildFilters(query: PublicScenarioQuery, tsquery: string | null, p: Par
 }
 
 export type FacetCounts = Record<Facet, Record<string, number>>;
+
+/** A list card's columns (budgets as numbers: yuan stay well inside a double's exact range). */
+const CARD_COLUMNS = `id, code, agency_organisation_id, status, title, title_en, summary, summary_en, domain, sector,
+  capability_codes, district, site, trl_required, budget_min_yuan::float8 AS budget_min_yuan,
+  budget_max_yuan::float8 AS budget_max_yuan, funding_type, proposal_deadline, expected_delivery_months,
+  published_at, private_fields`;
+
+export interface CardRow {
+  id: string;
+  code: string | null;
+  agency_organisation_id: string;
+  status: ScenarioStatus;
+  title: string;
+  title_en: string | null;
+  summary: string | null;
+  summary_en: string | null;
+  domain: string;
+  sector: string | null;
+  capability_codes: string[];
+  district: string | null;
+  site: string | null;
+  trl_required: number | null;
+  budget_min_yuan: number | null;
+  budget_max_yuan: number | null;
+  funding_type: string | null;
+  proposal_deadline: Date | null;
+  expected_delivery_months: number | null;
+  published_at: Date | null;
+  private_fields: string[];
+}
 export type RunSql = (sql: string, params: unknown[]) => Promise<unknown>;
 export interface PageRow {
   id: string;
@@ -214,6 +244,17 @@ export class PublicListQueries {
       for (const r of rows) out[r.facet][r.value] = r.count;
       return out;
     });
+  }
+
+  /**
+   * The cards of a page, read fresh (never cached) and only while still public: a cached page may
+   * name a scenario withdrawn since.
+   */
+  async cards(ids: string[]): Promise<CardRow[]> {
+    if (ids.length === 0) return [];
+    return (await this.run(`SELECT ${CARD_COLUMNS} FROM scenario s WHERE id = ANY ($1::uuid[]) AND ${PUBLIC_SQL}`, [
+      ids,
+    ])) as CardRow[];
   }
 
   private async cached<T extends object>(key: unknown[], load: () => Promise<T>): Promise<T> {

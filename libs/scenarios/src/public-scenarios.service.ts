@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor, type FieldViolation, ValidationFailedError 
 import { AppConfig } from '@app/config';
 import { buildTsquery, highlight, queryTermCount, type TermMatch } from '@app/search';
 import type { PublicScenarioQuery, PublicSort } from './public-scenario.dto';
-import { type FacetCounts, PublicListQueries, validSortKey } from './public-list-queries';
+import { type CardRow, type FacetCounts, PublicListQueries, validSortKey } from './public-list-queries';
 import { ScenarioEntity } from './scenario.entity';
 import { PUBLIC_SCENARIO_STATUSES } from './scenario-status';
 import { ScenarioError } from './scenarios.errors';
@@ -25,7 +25,7 @@ export class PublicScenarioHighlights {
   @ApiProperty() summary: string;
 }
 
-/** What a list card shows: the public view without the long texts and detail-only fields. */
+/** What a list card shows (see PublicListQueries.cards for its columns). */
 const CARD_FIELDS = [
   'id',
   'code',
@@ -54,30 +54,30 @@ export class PublicScenarioItem extends PickType(ScenarioView, CARD_FIELDS) {
   highlights?: PublicScenarioHighlights;
 
   /** The card of a public scenario; a private budget is left out, as in the public view. */
-  static of(s: ScenarioEntity): PublicScenarioItem {
+  static of(r: CardRow): PublicScenarioItem {
     const item: PublicScenarioItem = {
-      id: s.id,
-      code: s.code,
-      agencyOrganisationId: s.agencyOrganisationId,
-      status: s.status,
-      title: s.title,
-      titleEn: s.titleEn,
-      summary: s.summary,
-      summaryEn: s.summaryEn,
-      domain: s.domain,
-      sector: s.sector,
-      capabilityCodes: s.capabilityCodes,
-      district: s.district,
-      site: s.site,
-      trlRequired: s.trlRequired,
-      fundingType: s.fundingType,
-      proposalDeadline: s.proposalDeadline?.toISOString() ?? null,
-      expectedDeliveryMonths: s.expectedDeliveryMonths,
-      publishedAt: s.publishedAt?.toISOString() ?? null,
+      id: r.id,
+      code: r.code,
+      agencyOrganisationId: r.agency_organisation_id,
+      status: r.status,
+      title: r.title,
+      titleEn: r.title_en,
+      summary: r.summary,
+      summaryEn: r.summary_en,
+      domain: r.domain,
+      sector: r.sector,
+      capabilityCodes: r.capability_codes,
+      district: r.district,
+      site: r.site,
+      trlRequired: r.trl_required,
+      fundingType: r.funding_type,
+      proposalDeadline: r.proposal_deadline?.toISOString() ?? null,
+      expectedDeliveryMonths: r.expected_delivery_months,
+      publishedAt: r.published_at?.toISOString() ?? null,
     };
-    if (!s.privateFields.includes('budget')) {
-      item.budgetMinYuan = s.budgetMinYuan;
-      item.budgetMaxYuan = s.budgetMaxYuan;
+    if (!r.private_fields.includes('budget')) {
+      item.budgetMinYuan = r.budget_min_yuan;
+      item.budgetMaxYuan = r.budget_max_yuan;
     }
     return item;
   }
@@ -144,20 +144,16 @@ export class PublicScenarioService {
       [rows, facets] = await search(match);
     }
     const page = rows.slice(0, limit);
-    // Rows are read fresh and must still be public: a cached page may name one withdrawn since.
-    const entities = await this.dataSource.manager.find(ScenarioEntity, {
-      select: [...CARD_FIELDS, 'privateFields'],
-      where: { id: In(page.map((r) => r.id)), status: In([...PUBLIC_SCENARIO_STATUSES]) },
-    });
-    const byId = new Map(entities.map((e) => [e.id, e]));
+    const cards = await this.queries.cards(page.map((r) => r.id));
+    const byId = new Map(cards.map((c) => [c.id, c]));
     const items = page.flatMap((r) => {
-      const s = byId.get(r.id);
-      if (!s) return [];
-      const item = PublicScenarioItem.of(s);
+      const card = byId.get(r.id);
+      if (!card) return [];
+      const item = PublicScenarioItem.of(card);
       if (query.q) {
         item.highlights = {
-          title: highlight(s.title, query.q, { maxLength: 100 }),
-          summary: highlight(s.summary, query.q, { maxLength: 160 }),
+          title: highlight(card.title, query.q, { maxLength: 100 }),
+          summary: highlight(card.summary, query.q, { maxLength: 160 }),
         };
       }
       return [item];
@@ -174,12 +170,13 @@ export class PublicScenarioService {
   /** A public scenario by code (`HZ-2026-MF-0007`) or id; anything not public is simply not found. */
   async get(codeOrId: string): Promise<PublicScenarioDetail> {
     const s = await this.findPublic(codeOrId);
-    return {
-      ...ScenarioView.of(s, false),
-      questions: await publicQuestions(this.dataSource.manager, s.id),
-      amendments: await listPublicAmendments(this.dataSource.manager, s.id),
-      attachments: await publicAttachments(this.dataSource.manager, s.id),
-    };
+    const em = this.dataSource.manager;
+    const [questions, amendments, attachments] = await Promise.all([
+      publicQuestions(em, s.id),
+      listPublicAmendments(em, s.id),
+      publicAttachments(em, s.id),
+    ]);
+    return { ...ScenarioView.of(s, false), questions, amendments, attachments };
   }
 
   /** The public scenario with this code (`HZ-2026-MF-0007`) or id; anything not public is not found. */

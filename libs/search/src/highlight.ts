@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { bigrams, tokensForQuery } from './analyzer';
 
 export type HighlightOptions = { maxLength: number };
@@ -19,6 +20,20 @@ function escapeRegExp(text: string): string {
  * word (the query used prefix matching and plural folding).
  */
 function patternsFor(query: string): RegExp[] {
+  const cached = patternCache.get(query);
+  if (cached) return cached;
+  const patterns = buildPatterns(query);
+  patternCache.set(query, patterns);
+  return patterns;
+}
+
+/**
+ * A page highlights twenty titles and summaries for one query: segment it once, not forty times.
+ * (matchAll copies each RegExp, so the shared ones keep no state between calls.)
+ */
+const patternCache = new LRUCache<string, RegExp[]>({ max: 500 });
+
+function buildPatterns(query: string): RegExp[] {
   const patterns: RegExp[] = [];
   for (const term of tokensForQuery(query)) {
     for (const alt of term.alternatives) {
