@@ -61,6 +61,33 @@ describe('public list cache (Postgres)', () => {
     expect(runs).toHaveLength(3);
   });
 
+  it('serves a stale page at once while one background query refreshes it', async () => {
+    const { queries, runs } = counted(30);
+    const ids = async () =>
+      (await queries.page({ domain: ['agriculture'] }, null, 'newest', null, 20)).map((r) => r.id);
+    const before = await ids();
+    const [org] = (await ds.query(`SELECT agency_organisation_id AS id FROM scenario LIMIT 1`)) as { id: string }[];
+    const [added] = (await ds.query(
+      `INSERT INTO scenario (agency_organisation_id, created_by, status, title, domain, published_at, proposal_deadline)
+       VALUES ($1, $2, 'published', '新增场景', 'agriculture', now(), now() + interval '30 days') RETURNING id`,
+      [org.id, randomUUID()],
+    )) as { id: string }[];
+    expect(await ids()).toEqual(before); // fresh: from the cache
+    expect(runs).toHaveLength(1);
+    const now = Date.now();
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(now + 31_000);
+    try {
+      expect(await ids()).toEqual(before); // stale: served at once, refresh started
+      expect(runs).toHaveLength(2);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(await ids()).toEqual([added.id, ...before]);
+      expect(runs).toHaveLength(2);
+    } finally {
+      clock.mockRestore();
+      await ds.query(`DELETE FROM scenario WHERE id = $1`, [added.id]);
+    }
+  });
+
   it('runs every query when the cache is off', async () => {
     const { queries, runs } = counted(0);
     await queries.page({}, null, 'newest', null, 20);

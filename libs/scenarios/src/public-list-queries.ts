@@ -157,26 +157,23 @@ export function validSortKey(sort: PublicSort, key: string): boolean {
 /**
  * Facet counts over 100,000 rows cost hundreds of milliseconds and relevance ranking of a common
  * word tens: far too much per request. Public list answers are already cacheable for 60 s
- * (Cache-Control), so keeping each page's ids and each filter set's facet counts for `ttlSeconds`
- * changes nothing a visitor could tell, while the rows themselves are always read fresh. Concurrent
- * misses for one key share one query. `ttlSeconds` 0 turns the cache off.
+ * (Cache-Control), so each page's ids and each filter set's facet counts are kept: fresh for
+ * `ttlSeconds`, then served while one background query refreshes them (stale-while-revalidate, so
+ * no visitor waits for an expiry), and dropped after twice that. The rows themselves are always read
+ * fresh. Concurrent misses for one key share one query. `ttlSeconds` 0 turns the cache off.
  */
 export class PublicListQueries {
-  private readonly cache: LRUCache<string, object, () => Promise<object>> | null;
+  private readonly entries: LRUCache<string, { value: object; freshUntil: number }> | null;
+  private readonly inflight = new Map<string, Promise<object>>();
+  private readonly ttlMs: number;
 
   constructor(
     private readonly run: RunSql,
     ttlSeconds: number,
     maxEntries = 10_000,
   ) {
-    this.cache =
-      ttlSeconds > 0
-        ? new LRUCache<string, object, () => Promise<object>>({
-            max: maxEntries,
-            ttl: ttlSeconds * 1000,
-            fetchMethod: (_key, _stale, { context }) => context(),
-          })
-        : null;
+    this.ttlMs = ttlSeconds * 1000;
+    this.entries = ttlSeconds > 0 ? new LRUCache({ max: maxEntries, ttl: 2 * this.ttlMs }) : null;
   }
 
   /** Keyset page: `limit + 1` rows of (id, sort key as text) past the cursor. */
@@ -258,7 +255,26 @@ export class PublicListQueries {
   }
 
   private async cached<T extends object>(key: unknown[], load: () => Promise<T>): Promise<T> {
-    if (!this.cache) return load();
-    return (await this.cache.fetch(JSON.stringify(key), { context: load })) as T;
+    if (!this.entries) return load();
+    const k = JSON.stringify(key);
+    const entry = this.entries.get(k);
+    if (!entry) return (await this.refresh(k, load)) as T;
+    // A failed background refresh keeps the entry until it expires; the next request tries again.
+    if (Date.now() > entry.freshUntil) this.refresh(k, load).catch(() => undefined);
+    return entry.value as T;
+  }
+
+  private refresh(k: string, load: () => Promise<object>): Promise<object> {
+    let pending = this.inflight.get(k);
+    if (!pending) {
+      pending = load()
+        .then((value) => {
+          this.entries?.set(k, { value, freshUntil: Date.now() + this.ttlMs });
+          return value;
+        })
+        .finally(() => this.inflight.delete(k));
+      this.inflight.set(k, pending);
+    }
+    return pending;
   }
 }
