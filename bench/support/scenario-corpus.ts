@@ -145,7 +145,7 @@ export async function insertCorpus(
          p.at - interval '30 days', 3, v.search_vector
        FROM generate_series($3::int, $4::int) AS g
        CROSS JOIN LATERAL (SELECT ((g::bigint * 2654435761) % 4294967296) / 4294967296.0 AS h) r
-       JOIN bench_variant v ON v.idx = (g * 7919) % $5
+       JOIN bench_variant v ON v.idx = (g::bigint * 7919) % $5
        CROSS JOIN LATERAL (SELECT CASE
            WHEN r.h < 0.62 THEN 'published' WHEN r.h < 0.80 THEN 'closed' WHEN r.h < 0.84 THEN 'awarded'
            WHEN r.h < 0.88 THEN 'in_delivery' WHEN r.h < 0.92 THEN 'accepted' WHEN r.h < 0.94 THEN 'demonstration'
