@@ -6,7 +6,7 @@
  * the first (uncached) latency of each request, p50/p99 and req/s, the ratios, and the targets.
  *
  *   npm run bench:public-list                 # 100k; creates and drops its own database
- *   BENCH_LARGE=1 npm run bench:public-list   # 1M as well as 100k? no: 1M only; compare with a 100k run
+ *   BENCH_LARGE=1 npm run bench:public-list   # 1,000,000 instead (compare with a 100k run)
  *   BENCH_DB=name                             # reuse (and keep) an already generated database
  */
 import { randomUUID } from 'node:crypto';
@@ -174,9 +174,11 @@ async function main(): Promise<void> {
         try {
           for (const w of workloads) {
             const r = results.get(w.name)!;
-            // The first request of each path on a fresh server: nothing cached, cold pools.
-            if (label === 'nest' && round === 1) r.cold.push(...(await coldLatencies(origin, w.paths)));
-            await load(origin, w.paths, 2); // warm-up (JIT, pools, cache)
+            // The first request of each path on a fresh server, one at a time: nothing cached, cold
+            // pools. It also fills the cache, as traffic would, before the timed run of either server.
+            const cold = await coldLatencies(origin, w.paths);
+            if (label === 'nest' && round === 1) r.cold.push(...cold);
+            await load(origin, w.paths, 2); // warm-up (JIT, pools)
             const res = await load(origin, w.paths, DURATION);
             r[label].push(res);
             console.log(

@@ -9,6 +9,7 @@ import { CreateClarificationsAndFollows1795522000000 } from './1795522000000-Cre
 import { CreateScenarioAmendments1795522000100 } from './1795522000100-CreateScenarioAmendments';
 import { CreateScenarioAttachments1795522000200 } from './1795522000200-CreateScenarioAttachments';
 import { AddBatchPublicationError1795522000300 } from './1795522000300-AddBatchPublicationError';
+import { AddOpenScenarioDeadlineIndex1795522000400 } from './1795522000400-AddOpenScenarioDeadlineIndex';
 
 /** Every migration, oldest first. Listed explicitly so bundled builds and tests run the same set. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   CreateScenarioAmendments1795522000100,
   CreateScenarioAttachments1795522000200,
   AddBatchPublicationError1795522000300,
+  AddOpenScenarioDeadlineIndex1795522000400,
 ];
