@@ -1,7 +1,7 @@
 /**
  * Baseline for the public list: a bare node:http handler running the same SQL as the Nest route —
  * the list's page and facet queries through the same `PublicListQueries` (same SQL, same cache), the
- * rows by id, and for the detail the scenario by code plus its Q&A, amendments and attachments —
+ * cards by id, and for the detail the scenario by code plus its Q&A, amendments and attachments —
  * then JSON.stringify of the rows. No framework, validation, views, highlighting, ETag or logging.
  */
 import { createServer, type ServerResponse } from 'node:http';
@@ -50,15 +50,7 @@ async function detail(code: string): Promise<unknown> {
     PUBLIC,
   ]);
   if (!rows[0]) return null;
-  const id = rows[0].id as string;
-  const [questions, amendments, attachments] = await Promise.all([
-    pool.query(`SELECT * FROM scenario_question WHERE scenario_id = $1 AND answer IS NOT NULL ORDER BY asked_at, id`, [
-      id,
-    ]),
-    pool.query(`SELECT * FROM scenario_amendment WHERE scenario_id = $1 ORDER BY amendment_no`, [id]),
-    pool.query(`SELECT * FROM scenario_attachment WHERE scenario_id = $1 ORDER BY created_at, id`, [id]),
-  ]);
-  return { ...rows[0], questions: questions.rows, amendments: amendments.rows, attachments: attachments.rows };
+  return { ...rows[0], ...(await queries.detailExtras(rows[0].id as string)) };
 }
 
 function send(res: ServerResponse, body: unknown): void {

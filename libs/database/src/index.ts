@@ -3,3 +3,4 @@ export * from './data-source-options';
 export * from './migrator';
 export { MIGRATIONS } from './migrations';
 export * from './keyset';
+export * from './pool-query';

@@ -4,7 +4,7 @@ import { AccessError, type Actor } from '@app/common';
 import { AuditService } from '@app/audit';
 import { OutboxService } from '@app/outbox';
 import type { AnswerQuestionDto, AskQuestionDto } from './clarification.dto';
-import { PublicQuestionView, QuestionView } from './clarification.views';
+import { QuestionView } from './clarification.views';
 import { EngagementError } from './engagement.errors';
 import { ScenarioEntity } from './scenario.entity';
 import { scenarioPolicy } from './scenario.policy';
@@ -18,15 +18,6 @@ import { assertVerifiedVendor } from './vendor-access';
 const ASKABLE: readonly ScenarioStatus[] = ['published'];
 /** The agency answers (or revises an answer) while proposals are open and after the deadline. */
 const ANSWERABLE: readonly ScenarioStatus[] = ['published', 'closed'];
-
-/** The answered questions of a scenario, oldest first, as the public sees them (never who asked). */
-export async function publicQuestions(em: EntityManager, scenarioId: string): Promise<PublicQuestionView[]> {
-  const rows = await em.find(ScenarioQuestionEntity, {
-    where: { scenarioId, answer: Not(IsNull()) },
-    order: { askedAt: 'ASC', id: 'ASC' },
-  });
-  return rows.map((q) => PublicQuestionView.of(q));
-}
 
 /**
  * Q&A (澄清答疑) on published scenarios. Fair clarification: a question is anonymous to everybody —

@@ -125,6 +125,19 @@ export interface CardRow {
   published_at: Date | null;
   private_fields: string[];
 }
+export interface DetailExtrasRow {
+  questions: { id: string; question: string; answer: string; askedAt: string; answeredAt: string }[];
+  amendments: {
+    no: number;
+    reason: string;
+    changedFields: string[];
+    material: boolean;
+    deadlineExtended: boolean;
+    amendedAt: string;
+  }[];
+  attachments: { id: string; fileName: string; mediaType: string; sizeBytes: number }[];
+}
+
 export type RunSql = (sql: string, params: unknown[]) => Promise<unknown>;
 export interface PageRow {
   id: string;
@@ -252,6 +265,29 @@ export class PublicListQueries {
     return (await this.run(`SELECT ${CARD_COLUMNS} FROM scenario s WHERE id = ANY ($1::uuid[]) AND ${PUBLIC_SQL}`, [
       ids,
     ])) as CardRow[];
+  }
+
+  /**
+   * What a public detail shows besides the scenario, in one round trip: answered questions (never
+   * who asked), the amendment history (never who amended) and the attachments, oldest first.
+   * Timestamps come back as PostgreSQL's JSON text; `DetailExtras.of` makes them ISO like every view.
+   */
+  async detailExtras(scenarioId: string): Promise<DetailExtrasRow> {
+    const [row] = (await this.run(
+      `SELECT
+         (SELECT coalesce(json_agg(json_build_object('id', q.id, 'question', q.question, 'answer', q.answer,
+                   'askedAt', q.asked_at, 'answeredAt', q.answered_at) ORDER BY q.asked_at, q.id), '[]')
+            FROM scenario_question q WHERE q.scenario_id = $1 AND q.answer IS NOT NULL) AS questions,
+         (SELECT coalesce(json_agg(json_build_object('no', a.amendment_no, 'reason', a.reason,
+                   'changedFields', a.changed_fields, 'material', a.material, 'deadlineExtended', a.deadline_extended,
+                   'amendedAt', a.amended_at) ORDER BY a.amendment_no), '[]')
+            FROM scenario_amendment a WHERE a.scenario_id = $1) AS amendments,
+         (SELECT coalesce(json_agg(json_build_object('id', f.id, 'fileName', f.file_name, 'mediaType', f.media_type,
+                   'sizeBytes', f.size_bytes) ORDER BY f.created_at, f.id), '[]')
+            FROM scenario_attachment f WHERE f.scenario_id = $1) AS attachments`,
+      [scenarioId],
+    )) as DetailExtrasRow[];
+    return row;
   }
 
   private async cached<T extends object>(key: unknown[], load: () => Promise<T>): Promise<T> {

@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { DataSource, In } from 'typeorm';
 import { decodeCursor, encodeCursor, type FieldViolation, ValidationFailedError } from '@app/common';
 import { AppConfig } from '@app/config';
+import { poolQuery } from '@app/database';
 import { buildTsquery, highlight, queryTermCount, type TermMatch } from '@app/search';
 import type { PublicScenarioQuery, PublicSort } from './public-scenario.dto';
 import { type CardRow, type FacetCounts, PublicListQueries, validSortKey } from './public-list-queries';
@@ -11,11 +12,8 @@ import { PUBLIC_SCENARIO_STATUSES } from './scenario-status';
 import { ScenarioError } from './scenarios.errors';
 import { ScenarioView } from './scenario.views';
 import { AmendmentSummaryView } from './amendment.views';
-import { listPublicAmendments } from './amendment-history';
-import { publicQuestions } from './clarification.service';
 import { PublicQuestionView } from './clarification.views';
 import { PublicAttachmentView } from './attachment.views';
-import { publicAttachments } from './attachment-list';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CODE = /^HZ-\d{4}-[A-Z]{2,8}-\d{4,}$/;
@@ -122,10 +120,7 @@ export class PublicScenarioService {
     private readonly dataSource: DataSource,
     config: AppConfig,
   ) {
-    this.queries = new PublicListQueries(
-      (sql, params) => dataSource.query(sql, params),
-      config.PUBLIC_LIST_CACHE_SECONDS,
-    );
+    this.queries = new PublicListQueries(poolQuery(dataSource), config.PUBLIC_LIST_CACHE_SECONDS);
   }
 
   async list(query: PublicScenarioQuery): Promise<PublicScenarioPage> {
@@ -170,13 +165,14 @@ export class PublicScenarioService {
   /** A public scenario by code (`HZ-2026-MF-0007`) or id; anything not public is simply not found. */
   async get(codeOrId: string): Promise<PublicScenarioDetail> {
     const s = await this.findPublic(codeOrId);
-    const em = this.dataSource.manager;
-    const [questions, amendments, attachments] = await Promise.all([
-      publicQuestions(em, s.id),
-      listPublicAmendments(em, s.id),
-      publicAttachments(em, s.id),
-    ]);
-    return { ...ScenarioView.of(s, false), questions, amendments, attachments };
+    const extras = await this.queries.detailExtras(s.id);
+    const iso = (t: string) => new Date(t).toISOString();
+    return {
+      ...ScenarioView.of(s, false),
+      questions: extras.questions.map((q) => ({ ...q, askedAt: iso(q.askedAt), answeredAt: iso(q.answeredAt) })),
+      amendments: extras.amendments.map((a) => ({ ...a, amendedAt: iso(a.amendedAt) })),
+      attachments: extras.attachments,
+    };
   }
 
   /** The public scenario with this code (`HZ-2026-MF-0007`) or id; anything not public is not found. */
