@@ -5,4 +5,3 @@ import { ScenarioAttachmentEntity } from './attachment.entity';
 export function findAttachments(em: EntityManager, scenarioId: string): Promise<ScenarioAttachmentEntity[]> {
   return em.find(ScenarioAttachmentEntity, { where: { scenarioId }, order: { createdAt: 'ASC', id: 'ASC' } });
 }
-
