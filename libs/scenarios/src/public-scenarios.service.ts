@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor, type FieldViolation, ValidationFailedError } from '@app/common';
 import { AppConfig } from '@app/config';
 import { poolQuery } from '@app/database';
 import { buildTsquery, highlight, queryTermCount, type TermMatch } from '@app/search';
 import type { PublicScenarioQuery, PublicSort } from './public-scenario.dto';
-import { type CardRow, type FacetCounts, PublicListQueries, validSortKey } from './public-list-queries';
+import { type CardRow, type FacetCounts, PublicListQueries, type RunSql, validSortKey } from './public-list-queries';
 import { ScenarioEntity } from './scenario.entity';
 import { PUBLIC_SCENARIO_STATUSES } from './scenario-status';
 import { ScenarioError } from './scenarios.errors';
@@ -115,12 +115,15 @@ export class PublicScenarioDetail extends ScenarioView {
 @Injectable()
 export class PublicScenarioService {
   private readonly queries: PublicListQueries;
+  private readonly sql: RunSql;
+  private columns?: string;
 
   constructor(
     private readonly dataSource: DataSource,
     config: AppConfig,
   ) {
-    this.queries = new PublicListQueries(poolQuery(dataSource), config.PUBLIC_LIST_CACHE_SECONDS);
+    this.sql = poolQuery(dataSource);
+    this.queries = new PublicListQueries(this.sql, config.PUBLIC_LIST_CACHE_SECONDS);
   }
 
   async list(query: PublicScenarioQuery): Promise<PublicScenarioPage> {
@@ -177,18 +180,28 @@ export class PublicScenarioService {
 
   /** The public scenario with this code (`HZ-2026-MF-0007`) or id; anything not public is not found. */
   async findPublic(codeOrId: string): Promise<ScenarioEntity> {
-    const where = UUID.test(codeOrId)
-      ? { id: codeOrId.toLowerCase() }
-      : CODE.test(codeOrId)
-        ? { code: codeOrId }
-        : null;
-    const s = where
-      ? await this.dataSource.manager.findOne(ScenarioEntity, {
-          where: { ...where, status: In([...PUBLIC_SCENARIO_STATUSES]) },
-        })
-      : null;
+    const by = UUID.test(codeOrId) ? 'id' : CODE.test(codeOrId) ? 'code' : null;
+    const value = by === 'id' ? codeOrId.toLowerCase() : codeOrId;
+    const [s] = by
+      ? ((await this.sql(`SELECT ${this.entityColumns()} FROM scenario s WHERE s.${by} = $1 AND s.status = ANY ($2)`, [
+          value,
+          PUBLIC_SCENARIO_STATUSES,
+        ])) as ScenarioEntity[])
+      : [];
     if (!s) throw new ScenarioError('SCENARIO_NOT_FOUND');
     return s;
+  }
+
+  /**
+   * Every mapped column under its property name (budgets, bigint, as numbers like the entity's
+   * transformer), so a plain pool query yields the entity's shape without the ORM's per-row work.
+   */
+  private entityColumns(): string {
+    this.columns ??= this.dataSource
+      .getMetadata(ScenarioEntity)
+      .columns.map((c) => `s.${c.databaseName}${c.type === 'bigint' ? '::float8' : ''} AS "${c.propertyName}"`)
+      .join(', ');
+    return this.columns;
   }
 
   /** The ids of up to `max` scenarios matching the list's filters, in the list's order (for exports). */

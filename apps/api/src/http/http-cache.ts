@@ -1,13 +1,13 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { create as contentDisposition } from 'content-disposition';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** Shared caches and browsers may keep public reads this long (seconds). */
 export const PUBLIC_MAX_AGE = 60;
 
-/** A strong validator: the SHA-256 of the exact JSON body sent. */
-export function strongEtag(json: string): string {
-  return `"${createHash('sha256').update(json).digest('base64url')}"`;
+/** A strong validator: the SHA-256 of the exact body sent (one-shot hashing: no Hash object per response). */
+export function strongEtag(body: string | Buffer): string {
+  return `"${hash('sha256', body, 'base64url')}"`;
 }
 
 /** RFC 9110 §13.1.2: If-None-Match compares weakly; `*` matches any current representation. */
@@ -42,7 +42,7 @@ export function sendCacheableFile(
   body: Buffer,
   options: { type: string; fileName?: string },
 ): FastifyReply {
-  const etag = `"${createHash('sha256').update(body).digest('base64url')}"`;
+  const etag = strongEtag(body);
   void reply.header('etag', etag).header('cache-control', `public, max-age=${PUBLIC_MAX_AGE}`);
   if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
   if (options.fileName) void reply.header('content-disposition', contentDisposition(options.fileName));
