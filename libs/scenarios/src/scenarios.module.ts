@@ -21,6 +21,21 @@ import { AmendmentService } from './amendment.service';
 import { ScenarioAttachmentEntity } from './attachment.entity';
 import { AttachmentService } from './attachment.service';
 
+/** The context's services: all of them are offered to the apps. */
+const SERVICES = [
+  ScenarioService,
+  VettingService,
+  BatchService,
+  ScenarioDeadlineService,
+  PublicScenarioService,
+  PublicScenarioExportService,
+  ScenarioSearchIndexer,
+  ClarificationService,
+  FollowService,
+  AmendmentService,
+  AttachmentService,
+];
+
 @Module({
   imports: [
     TypeOrmModule.forFeature([
@@ -37,31 +52,7 @@ import { AttachmentService } from './attachment.service';
     OutboxModule,
     StorageModule,
   ],
-  providers: [
-    ScenarioService,
-    VettingService,
-    BatchService,
-    ScenarioDeadlineService,
-    PublicScenarioService,
-    PublicScenarioExportService,
-    ScenarioSearchIndexer,
-    ClarificationService,
-    FollowService,
-    AmendmentService,
-    AttachmentService,
-  ],
-  exports: [
-    ScenarioService,
-    VettingService,
-    BatchService,
-    ScenarioDeadlineService,
-    PublicScenarioService,
-    PublicScenarioExportService,
-    ScenarioSearchIndexer,
-    ClarificationService,
-    FollowService,
-    AmendmentService,
-    AttachmentService,
-  ],
+  providers: SERVICES,
+  exports: SERVICES,
 })
 export class ScenariosModule {}
