@@ -14,7 +14,12 @@ export class AmendmentSummaryView {
   @ApiProperty({ description: 'The proposal deadline is later than before' }) deadlineExtended: boolean;
   @ApiProperty() amendedAt: string;
 
-  static of(a: ScenarioAmendmentEntity): AmendmentSummaryView {
+  static of(
+    a: Pick<
+      ScenarioAmendmentEntity,
+      'amendmentNo' | 'reason' | 'changedFields' | 'material' | 'deadlineExtended' | 'amendedAt'
+    >,
+  ): AmendmentSummaryView {
     return {
       no: a.amendmentNo,
       reason: a.reason,

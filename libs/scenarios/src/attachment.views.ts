@@ -9,7 +9,7 @@ export class PublicAttachmentView {
   @ApiProperty({ example: 'application/pdf' }) mediaType: string;
   @ApiProperty() sizeBytes: number;
 
-  static of(a: ScenarioAttachmentEntity): PublicAttachmentView {
+  static of(a: Pick<ScenarioAttachmentEntity, 'id' | 'fileName' | 'mediaType' | 'sizeBytes'>): PublicAttachmentView {
     return { id: a.id, fileName: a.fileName, mediaType: a.mediaType, sizeBytes: a.sizeBytes };
   }
 }

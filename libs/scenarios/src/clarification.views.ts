@@ -9,7 +9,9 @@ export class PublicQuestionView {
   @ApiProperty() askedAt: string;
   @ApiProperty({ nullable: true }) answeredAt: string | null;
 
-  static of(q: ScenarioQuestionEntity): PublicQuestionView {
+  static of(
+    q: Pick<ScenarioQuestionEntity, 'id' | 'question' | 'answer' | 'askedAt' | 'answeredAt'>,
+  ): PublicQuestionView {
     return {
       id: q.id,
       question: q.question,

@@ -6,6 +6,9 @@ import {
   type PublicSort,
   type PublicStatusGroup,
 } from './public-scenario.dto';
+import type { ScenarioAmendmentEntity } from './amendment.entity';
+import type { ScenarioAttachmentEntity } from './attachment.entity';
+import type { ScenarioQuestionEntity } from './scenario-question.entity';
 import { PUBLIC_SCENARIO_STATUSES, type ScenarioStatus } from './scenario-status';
 
 /**
@@ -125,17 +128,19 @@ export interface CardRow {
   published_at: Date | null;
   private_fields: string[];
 }
+/** Timestamps arrive as PostgreSQL's JSON text. */
+type JsonDates<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+
+/** What a public detail shows besides the scenario, under the entities' property names. */
 export interface DetailExtrasRow {
-  questions: { id: string; question: string; answer: string; askedAt: string; answeredAt: string }[];
-  amendments: {
-    no: number;
-    reason: string;
-    changedFields: string[];
-    material: boolean;
-    deadlineExtended: boolean;
-    amendedAt: string;
-  }[];
-  attachments: { id: string; fileName: string; mediaType: string; sizeBytes: number }[];
+  questions: JsonDates<Pick<ScenarioQuestionEntity, 'id' | 'question' | 'answer' | 'askedAt' | 'answeredAt'>>[];
+  amendments: JsonDates<
+    Pick<
+      ScenarioAmendmentEntity,
+      'amendmentNo' | 'reason' | 'changedFields' | 'material' | 'deadlineExtended' | 'amendedAt'
+    >
+  >[];
+  attachments: Pick<ScenarioAttachmentEntity, 'id' | 'fileName' | 'mediaType' | 'sizeBytes'>[];
 }
 
 export type RunSql = (sql: string, params: unknown[]) => Promise<unknown>;
@@ -270,7 +275,7 @@ export class PublicListQueries {
   /**
    * What a public detail shows besides the scenario, in one round trip: answered questions (never
    * who asked), the amendment history (never who amended) and the attachments, oldest first.
-   * Timestamps come back as PostgreSQL's JSON text; `DetailExtras.of` makes them ISO like every view.
+   * Rows come under the entities' property names, for the entities' public views to shape.
    */
   async detailExtras(scenarioId: string): Promise<DetailExtrasRow> {
     const [row] = (await this.run(
@@ -278,7 +283,7 @@ export class PublicListQueries {
          (SELECT coalesce(json_agg(json_build_object('id', q.id, 'question', q.question, 'answer', q.answer,
                    'askedAt', q.asked_at, 'answeredAt', q.answered_at) ORDER BY q.asked_at, q.id), '[]')
             FROM scenario_question q WHERE q.scenario_id = $1 AND q.answer IS NOT NULL) AS questions,
-         (SELECT coalesce(json_agg(json_build_object('no', a.amendment_no, 'reason', a.reason,
+         (SELECT coalesce(json_agg(json_build_object('amendmentNo', a.amendment_no, 'reason', a.reason,
                    'changedFields', a.changed_fields, 'material', a.material, 'deadlineExtended', a.deadline_extended,
                    'amendedAt', a.amended_at) ORDER BY a.amendment_no), '[]')
             FROM scenario_amendment a WHERE a.scenario_id = $1) AS amendments,

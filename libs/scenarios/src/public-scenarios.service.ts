@@ -127,7 +127,7 @@ export class PublicScenarioService {
   }
 
   async list(query: PublicScenarioQuery): Promise<PublicScenarioPage> {
-    const { sort } = this.prepare(query);
+    const sort = this.prepare(query);
     const limit = query.limit ?? 20;
     const cursor = query.cursor ? this.decode(query.cursor, sort) : null;
     let match: TermMatch = cursor?.match ?? 'all';
@@ -169,12 +169,14 @@ export class PublicScenarioService {
   async get(codeOrId: string): Promise<PublicScenarioDetail> {
     const s = await this.findPublic(codeOrId);
     const extras = await this.queries.detailExtras(s.id);
-    const iso = (t: string) => new Date(t).toISOString();
+    const date = (t: string) => new Date(t);
     return {
       ...ScenarioView.of(s, false),
-      questions: extras.questions.map((q) => ({ ...q, askedAt: iso(q.askedAt), answeredAt: iso(q.answeredAt) })),
-      amendments: extras.amendments.map((a) => ({ ...a, amendedAt: iso(a.amendedAt) })),
-      attachments: extras.attachments,
+      questions: extras.questions.map((q) =>
+        PublicQuestionView.of({ ...q, askedAt: date(q.askedAt), answeredAt: q.answeredAt ? date(q.answeredAt) : null }),
+      ),
+      amendments: extras.amendments.map((a) => AmendmentSummaryView.of({ ...a, amendedAt: date(a.amendedAt) })),
+      attachments: extras.attachments.map((a) => PublicAttachmentView.of(a)),
     };
   }
 
@@ -206,7 +208,7 @@ export class PublicScenarioService {
 
   /** The ids of up to `max` scenarios matching the list's filters, in the list's order (for exports). */
   async matchingIds(query: PublicScenarioQuery, max: number): Promise<string[]> {
-    const { sort } = this.prepare(query);
+    const sort = this.prepare(query);
     const ids = async (m: TermMatch) =>
       (await this.queries.page(query, query.q ? buildTsquery(query.q, m) : null, sort, null, max - 1)).map((r) => r.id);
     const strict = await ids('all');
@@ -222,7 +224,7 @@ export class PublicScenarioService {
   }
 
   /** Cross-field checks and the effective sort. */
-  private prepare(query: PublicScenarioQuery): { sort: PublicSort } {
+  private prepare(query: PublicScenarioQuery): PublicSort {
     const violations: FieldViolation[] = [];
     if (query.budgetMin !== undefined && query.budgetMax !== undefined && query.budgetMin > query.budgetMax)
       violations.push({ field: 'budgetMin', rule: 'scenario.budget_range' });
@@ -232,7 +234,7 @@ export class PublicScenarioService {
     const searching = queryTermCount(query.q) > 0;
     let sort: PublicSort = query.sort ?? (searching ? 'relevance' : 'newest');
     if (sort === 'relevance' && !searching) sort = 'newest';
-    return { sort };
+    return sort;
   }
 
   private decode(cursor: string, sort: PublicSort): { after: [string, string]; match: TermMatch } {

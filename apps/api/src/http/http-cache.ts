@@ -25,21 +25,18 @@ export function etagMatches(ifNoneMatch: string | string[] | undefined, etag: st
  * a matching If-None-Match gets 304 with no body. For routes that take `@Res()`.
  */
 export function sendCacheable(request: FastifyRequest, reply: FastifyReply, body: unknown): FastifyReply {
-  const json = JSON.stringify(body);
-  const etag = strongEtag(json);
-  void reply.header('etag', etag).header('cache-control', `public, max-age=${PUBLIC_MAX_AGE}`);
-  if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
-  return reply.code(200).type('application/json; charset=utf-8').send(json);
+  return sendCacheableFile(request, reply, JSON.stringify(body), { type: 'application/json; charset=utf-8' });
 }
 
 /**
- * Sends a public, cacheable file (export, feed): strong ETag over the bytes, the same caching as
- * JSON reads, and `Content-Disposition: attachment` when a file name is given.
+ * Sends any public, cacheable body (JSON read, export, feed): a strong ETag over the exact bytes and
+ * `Cache-Control: public, max-age=60` (304 on a matching If-None-Match), and
+ * `Content-Disposition: attachment` when a file name is given.
  */
 export function sendCacheableFile(
   request: FastifyRequest,
   reply: FastifyReply,
-  body: Buffer,
+  body: string | Buffer,
   options: { type: string; fileName?: string },
 ): FastifyReply {
   const etag = strongEtag(body);
