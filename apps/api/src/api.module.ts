@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { LoggerModule } from 'nestjs-pino';
+import { ClockModule } from '@app/common';
 import { AppConfig, AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { QueueModule, redisOptionsFromUrl } from '@app/queue';
@@ -44,6 +45,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         AppConfigModule,
+        ClockModule,
         LoggerModule.forRoot(nestLoggerParams(options.appLogger.logger)),
         DatabaseModule,
         QueueModule,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClockModule } from '@app/common';
 import { AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { IdentityModule } from '@app/identity';
@@ -12,7 +13,7 @@ import { DemoSeeder } from './seed/demo-seeder';
  * CliQueuesModule), booted by DataContext only for commands that need them.
  */
 @Module({
-  imports: [AppConfigModule, DatabaseModule, IdentityModule, AuditModule, CliQueuesModule, ScenariosModule],
+  imports: [AppConfigModule, ClockModule, DatabaseModule, IdentityModule, AuditModule, CliQueuesModule, ScenariosModule],
   providers: [DemoSeeder],
 })
 export class CliDataModule {}

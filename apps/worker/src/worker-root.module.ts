@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { ClockModule } from '@app/common';
 import { AppConfig, AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { QueueModule } from '@app/queue';
@@ -10,6 +11,7 @@ import { WorkerModule } from './worker.module';
 @Module({
   imports: [
     AppConfigModule,
+    ClockModule,
     LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: workerLoggerParams }),
     DatabaseModule,
     QueueModule,

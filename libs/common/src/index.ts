@@ -9,3 +9,4 @@ export * from './util/cursor';
 export * from './process/shutdown-deadline';
 export * from './dto/page-query';
 export * from './markdown';
+export * from './time/clock';
