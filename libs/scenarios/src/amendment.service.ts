@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AccessError, type Actor, type RequestContext, ValidationFailedError } from '@app/common';
+import { AccessError, type Actor, Clock, type RequestContext, ValidationFailedError } from '@app/common';
 import { AuditService } from '@app/audit';
 import { AppConfig } from '@app/config';
 import { OutboxService } from '@app/outbox';
@@ -56,6 +56,7 @@ export class AmendmentService {
     private readonly config: AppConfig,
     private readonly scenarios: ScenarioService,
     private readonly publicScenarios: PublicScenarioService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -69,7 +70,7 @@ export class AmendmentService {
       if (s.version !== dto.version) {
         throw new ScenarioError('SCENARIO_VERSION_CONFLICT', { current: s.version }, 'version');
       }
-      const now = options.now ?? new Date();
+      const now = options.now ?? this.clock.now();
       const before = snapshotOf(s);
       const deadlineBefore = s.proposalDeadline;
       const summaryBefore = { code: s.code, status: s.status, title: s.title, version: s.version };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AccessError, type Actor, type RequestContext, ValidationFailedError } from '@app/common';
+import { AccessError, type Actor, Clock, type RequestContext, ValidationFailedError } from '@app/common';
 import { AuditService } from '@app/audit';
 import { newestFirstPage } from '@app/database';
 import { OutboxService } from '@app/outbox';
@@ -63,6 +63,7 @@ export class ScenarioService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly clock: Clock,
   ) {}
 
   /** A new draft of the caller's (verified) agency. */
@@ -183,7 +184,7 @@ export class ScenarioService {
         await this.assertVerifiedAgency(em, actor);
       }
       const before = summary(s);
-      const now = options.now ?? new Date();
+      const now = options.now ?? this.clock.now();
       const to = scenarioLifecycle.next(s.status, transition);
       if (transition === 'publish' && (!s.proposalDeadline || s.proposalDeadline.getTime() <= now.getTime())) {
         throw new ScenarioError('SCENARIO_DEADLINE_PASSED', { code: s.code ?? s.id });
