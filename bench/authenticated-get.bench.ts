@@ -51,6 +51,7 @@ async function main(): Promise<void> {
     const env = {
       NODE_ENV: 'production',
       JWT_ACCESS_SECRET: secret,
+      PROPOSAL_SEAL_KEY: randomBytes(32).toString('base64'),
       DATABASE_URL: url,
       DATABASE_POOL_SIZE: '10',
       REDIS_PREFIX: `${name}`,

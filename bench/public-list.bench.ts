@@ -9,7 +9,7 @@
  *   BENCH_LARGE=1 npm run bench:public-list   # 1,000,000 instead (compare with a 100k run)
  *   BENCH_DB=name                             # reuse (and keep) an already generated database
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { ensureDatabase, runMigrations } from '@app/database';
 import { buildTsquery } from '@app/search';
@@ -148,6 +148,7 @@ async function main(): Promise<void> {
 
     const env = {
       NODE_ENV: 'production',
+      PROPOSAL_SEAL_KEY: randomBytes(32).toString('base64'),
       JWT_ACCESS_SECRET: randomUUID() + randomUUID(),
       DATABASE_URL: url,
       DATABASE_POOL_SIZE: '10',

@@ -10,6 +10,10 @@ import { QueueModule, redisOptionsFromUrl } from '@app/queue';
 import { IdentityModule } from '@app/identity';
 import { AuditModule } from '@app/audit';
 import { ScenariosModule } from '@app/scenarios';
+import { EvaluationModule } from '@app/evaluation';
+import { ProposalsModule } from '@app/proposals';
+import { VendorsModule } from '@app/vendors';
+import { DeliveryModule } from '@app/delivery';
 import { AccessGuard } from './access/access.guard';
 import { RateLimitGuard, rateLimitSkip } from './access/rate-limit.guard';
 import { SplitThrottlerStorage } from './access/rate-limit.storage';
@@ -29,6 +33,15 @@ import { ClarificationsController } from './scenarios/clarifications.controller'
 import { FollowsController } from './scenarios/follows.controller';
 import { PublicScenarioAmendmentsController, ScenarioAmendmentsController } from './scenarios/amendments.controller';
 import { PublicAttachmentsController, ScenarioAttachmentsController } from './scenarios/attachments.controller';
+import { ProposalsController, ScenarioProposalsController } from './proposals/proposals.controller';
+import { ProposalAttachmentsController } from './proposals/proposal-attachments.controller';
+import { VendorProfilesController } from './vendors/vendor-profiles.controller';
+import { PublicVendorsController } from './vendors/public-vendors.controller';
+import { EvaluationController, ObjectionsController } from './evaluation/evaluation.controller';
+import { ReviewerEvaluationsController } from './evaluation/reviewer.controller';
+import { ProposalEvaluationController } from './evaluation/vendor-results.controller';
+import { DeliveryController } from './delivery/delivery.controller';
+import { AcceptanceController } from './delivery/acceptance.controller';
 import { WorkerModule } from '../../worker/src/worker.module';
 
 export interface ApiModuleOptions {
@@ -79,6 +92,10 @@ export class ApiModule {
         IdentityModule,
         AuditModule,
         ScenariosModule,
+        ProposalsModule,
+        EvaluationModule,
+        VendorsModule,
+        DeliveryModule,
         OpsModule,
         ...(options.withWorkers ? [WorkerModule] : []),
       ],
@@ -97,6 +114,17 @@ export class ApiModule {
         FollowsController,
         ScenarioAmendmentsController,
         PublicScenarioAmendmentsController,
+        EvaluationController,
+        ObjectionsController,
+        ReviewerEvaluationsController,
+        ProposalEvaluationController,
+        ScenarioProposalsController,
+        ProposalsController,
+        ProposalAttachmentsController,
+        VendorProfilesController,
+        PublicVendorsController,
+        DeliveryController,
+        AcceptanceController,
       ],
       providers: [
         { provide: LogFlusher, useValue: new LogFlusher(options.appLogger) },

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { DomainEventsModule } from './domain-events/domain-events.module';
 import { ScenarioScheduleModule } from './scenario-schedule/scenario-schedule.module';
+import { ProposalOpeningModule } from './proposal-opening/proposal-opening.module';
+import { DeliveryScheduleModule } from './delivery-schedule/delivery-schedule.module';
 import { OutboxRelayRunner } from './outbox-relay/outbox-relay.runner';
 import { WorkerLifecycle } from './worker-lifecycle';
 
@@ -11,7 +13,7 @@ import { WorkerLifecycle } from './worker-lifecycle';
  * and must not import them itself.
  */
 @Module({
-  imports: [DiscoveryModule, DomainEventsModule, ScenarioScheduleModule],
+  imports: [DiscoveryModule, DomainEventsModule, ScenarioScheduleModule, ProposalOpeningModule, DeliveryScheduleModule],
   providers: [OutboxRelayRunner, WorkerLifecycle],
 })
 export class WorkerModule {}

@@ -10,12 +10,18 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateBy,
   ValidateIf,
+  type ValidationArguments,
   validateSync,
 } from 'class-validator';
 
 /** Used only outside production so the quick start works without a .env; refused in production. */
 export const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789abcdef';
+/** Like DEV_JWT_SECRET: the proposal sealing key outside production only (base64 of 32 bytes). */
+export const DEV_PROPOSAL_SEAL_KEY = 'ZGV2LW9ubHktcHJvcG9zYWwtc2VhbC1rZXktMDEyMzQ=';
+/** The base64 of exactly 32 bytes: 43 characters (the last carrying 2 bits) and one `=`. */
+const SEAL_KEY_BASE64 = /^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/;
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) =>
@@ -142,6 +148,30 @@ export class AppConfig {
   @Max(100)
   ATTACHMENTS_PER_SCENARIO_MAX = 10;
 
+  /** Attachments one proposal may carry (each at most ATTACHMENT_MAX_BYTES). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  PROPOSAL_ATTACHMENTS_MAX = 20;
+
+  /**
+   * Key that seals proposal content and attachments at rest (AES-256-GCM): the base64 of 32 random
+   * bytes (`openssl rand -base64 32`). Required in production; elsewhere a fixed development key.
+   */
+  @ValidateIf((c: AppConfig) => isProduction(c) || c.PROPOSAL_SEAL_KEY !== undefined)
+  @IsString()
+  @Matches(SEAL_KEY_BASE64, { message: 'PROPOSAL_SEAL_KEY must be the base64 of 32 bytes (openssl rand -base64 32)' })
+  @ValidateBy({
+    name: 'notDevelopmentKey',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) =>
+        !(isProduction(args?.object as AppConfig) && value === DEV_PROPOSAL_SEAL_KEY),
+      defaultMessage: () => 'PROPOSAL_SEAL_KEY must not be the development default in production',
+    },
+  })
+  PROPOSAL_SEAL_KEY: string;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -199,6 +229,20 @@ export class AppConfig {
   @Max(60)
   AMENDMENT_MIN_NOTICE_DAYS = 5;
 
+  /** Days after an award decision during which unsuccessful vendors may lodge an objection (standstill). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  AWARD_STANDSTILL_DAYS = 10;
+
+  /** A delivery milestone is announced as due (`delivery.milestone_due`) this many days before its due date. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  MILESTONE_DUE_NOTICE_DAYS = 3;
+
   @IsOptional()
   @IsString()
   APP_VERSION?: string;
@@ -219,7 +263,7 @@ export class ConfigValidationError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const picked: Record<string, unknown> = {};
-  for (const key of [...known, 'JWT_ACCESS_SECRET', 'APP_VERSION']) {
+  for (const key of [...known, 'JWT_ACCESS_SECRET', 'PROPOSAL_SEAL_KEY', 'APP_VERSION']) {
     if (env[key] !== undefined) picked[key] = env[key];
   }
   const config = plainToInstance(AppConfig, picked, { exposeDefaultValues: true });
@@ -228,5 +272,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   );
   if (problems.length) throw new ConfigValidationError(problems);
   if (!config.JWT_ACCESS_SECRET) config.JWT_ACCESS_SECRET = DEV_JWT_SECRET;
+  if (!config.PROPOSAL_SEAL_KEY) config.PROPOSAL_SEAL_KEY = DEV_PROPOSAL_SEAL_KEY;
   return config;
 }

@@ -6,6 +6,8 @@ export const QUEUES = {
   domainEvents: 'domain-events',
   /** Time-driven scenario work: scheduled batch publication and the deadline sweep. */
   scenarioSchedule: 'scenario-schedule',
+  /** Time-driven delivery work: the milestone sweep (due and overdue announcements). */
+  deliverySchedule: 'delivery-schedule',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QUEUES);

@@ -1,16 +1,14 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { pipeline, type Readable, Transform, type TransformCallback } from 'node:stream';
+import { randomUUID } from 'node:crypto';
+import { pipeline } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { fileTypeFromBuffer, fileTypeFromStream } from 'file-type';
 import { AccessError, type Actor, ValidationFailedError } from '@app/common';
 import { AuditService } from '@app/audit';
 import { AppConfig } from '@app/config';
 import { OutboxService } from '@app/outbox';
-import { FileStorage } from '@app/storage';
+import { FileStorage, type FileUpload, isAllowedExtension, sanitizeFileName, UploadInspector } from '@app/storage';
 import { ScenarioAttachmentEntity } from './attachment.entity';
 import { AttachmentError } from './attachment.errors';
-import { agreedMediaType, extensionOf, isAllowedExtension, sanitizeFileName } from './attachment-types';
 import { type AttachmentDownload, AttachmentView } from './attachment.views';
 import { findAttachments } from './attachment-list';
 import type { ScenarioEntity } from './scenario.entity';
@@ -20,84 +18,10 @@ import { PublicScenarioService } from './public-scenarios.service';
 import { type ActorContext, ScenarioService } from './scenario.service';
 import { ScenarioError } from './scenarios.errors';
 
-/** One uploaded file as the transport hands it over. */
-export interface AttachmentUpload {
-  /** The client's file name (sanitised here). */
-  fileName: string;
-  /** The bytes; consumed (or destroyed) by `upload`. */
-  content: Readable;
-  /** True when the transport cut the content short at its own size limit (the file was larger). */
-  truncated?: () => boolean;
-}
-
-/** How much of the start of a file is buffered for sniffing before anything is written. */
-const SNIFF_BYTES = 64 * 1024;
-/** OOXML files are zips; when the start alone does not tell, the whole stored file is sniffed. */
-const OOXML_EXTENSIONS = ['docx', 'xlsx', 'pptx'];
+/** One uploaded file as the transport hands it over (the name is sanitised by `upload`). */
+export type AttachmentUpload = FileUpload;
 
 const typeNotAllowed = () => new AttachmentError('ATTACHMENT_TYPE_NOT_ALLOWED', {}, 'file');
-
-/**
- * Passes an upload through while counting, hashing and sniffing it. Nothing goes downstream until the
- * first bytes have been sniffed and accepted, so a refused file is never written anywhere.
- */
-class UploadInspector extends Transform {
-  size = 0;
-  /** What the first bytes look like (file-type's extension); set once decided. */
-  sniffed: string | undefined;
-  /** The sniffed bytes were the whole file. */
-  sniffedWhole = false;
-  private head: Buffer[] = [];
-  private headBytes = 0;
-  private decided = false;
-  private readonly hash = createHash('sha256');
-
-  constructor(
-    private readonly fileName: string,
-    private readonly maxBytes: number,
-    private readonly truncated: () => boolean,
-  ) {
-    super();
-  }
-
-  get sha256(): string {
-    return this.hash.copy().digest('hex');
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.size += chunk.length;
-    if (this.size > this.maxBytes) return callback(this.tooLarge());
-    this.hash.update(chunk);
-    if (this.decided) return callback(null, chunk);
-    this.head.push(chunk);
-    this.headBytes += chunk.length;
-    if (this.headBytes < SNIFF_BYTES) return callback();
-    this.decide(false).then(() => callback(), callback);
-  }
-
-  override _flush(callback: TransformCallback): void {
-    if (this.truncated()) return callback(this.tooLarge());
-    if (this.decided) return callback();
-    this.decide(true).then(() => callback(), callback);
-  }
-
-  private async decide(whole: boolean): Promise<void> {
-    const head = Buffer.concat(this.head);
-    this.head = [];
-    this.decided = true;
-    // Exactly the first SNIFF_BYTES (chunks may be larger): the outcome must not depend on chunking.
-    this.sniffedWhole = whole && head.length <= SNIFF_BYTES;
-    this.sniffed = (await fileTypeFromBuffer(head.subarray(0, SNIFF_BYTES)))?.ext;
-    const maybeOoxml =
-      this.sniffed === 'zip' && !this.sniffedWhole && OOXML_EXTENSIONS.includes(extensionOf(this.fileName) ?? '');
-    if (!maybeOoxml && !agreedMediaType(this.sniffed, this.fileName)) throw typeNotAllowed();
-    this.push(head);
-  }
-
-  private tooLarge(): AttachmentError {
-    return new AttachmentError('ATTACHMENT_TOO_LARGE', { maxBytes: this.maxBytes }, 'file');
-  }
-}
 
 /**
  * Scenario attachments: the owning agency adds and removes files while the scenario is editable;
@@ -139,22 +63,20 @@ export class AttachmentService {
 
     const id = randomUUID();
     const storageKey = `scenarios/${scenarioId}/attachments/${id}`;
-    const inspector = new UploadInspector(
+    const maxBytes = this.config.ATTACHMENT_MAX_BYTES;
+    const inspector = new UploadInspector({
       fileName,
-      this.config.ATTACHMENT_MAX_BYTES,
-      upload.truncated ?? (() => false),
-    );
+      maxBytes,
+      truncated: upload.truncated ?? (() => false),
+      tooLarge: () => new AttachmentError('ATTACHMENT_TOO_LARGE', { maxBytes }, 'file'),
+      typeNotAllowed,
+    });
     try {
       await this.storage.put(
         storageKey,
         pipeline(upload.content, inspector, () => undefined),
       );
-      let mediaType = agreedMediaType(inspector.sniffed, fileName);
-      if (!mediaType && inspector.sniffed === 'zip' && !inspector.sniffedWhole) {
-        const whole = await fileTypeFromStream(await this.storage.get(storageKey));
-        mediaType = agreedMediaType(whole?.ext, fileName);
-      }
-      if (!mediaType) throw typeNotAllowed();
+      const mediaType = await inspector.mediaType(() => this.storage.get(storageKey));
 
       return await this.dataSource.transaction(async (em) => {
         const locked = await this.scenarios.lockOwnedForChange(em, ctx.actor, scenarioId);

@@ -39,7 +39,6 @@ export * from './amendment.dto';
 export * from './amendment.views';
 export * from './amendment-history';
 export * from './amendment.service';
-export * from './attachment-types';
 export * from './attachment.entity';
 export * from './attachment.errors';
 export * from './attachment.views';

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { decodeCursor, encodeCursor, type FieldViolation, ValidationFailedError } from '@app/common';
+import { type FieldViolation, ValidationFailedError } from '@app/common';
 import { AppConfig } from '@app/config';
 import { poolQuery } from '@app/database';
-import { buildTsquery, highlight, queryTermCount, type TermMatch } from '@app/search';
-import type { PublicScenarioQuery, PublicSort } from './public-scenario.dto';
-import { type CardRow, type FacetCounts, PublicListQueries, type RunSql, validSortKey } from './public-list-queries';
+import { highlight, type RunSql, type TermMatch } from '@app/search';
+import type { PublicScenarioQuery } from './public-scenario.dto';
+import { type CardRow, type FacetCounts, PublicListQueries } from './public-list-queries';
 import { ScenarioEntity } from './scenario.entity';
 import { PUBLIC_SCENARIO_STATUSES } from './scenario-status';
 import { ScenarioError } from './scenarios.errors';
@@ -109,6 +109,11 @@ export class PublicScenarioDetail extends ScenarioView {
   amendments: AmendmentSummaryView[];
   @ApiProperty({ type: [PublicAttachmentView], description: 'Attachments, oldest first (download: …/attachments/:id)' })
   attachments: PublicAttachmentView[];
+  @ApiProperty({
+    description:
+      'A demonstration scenario: how many new scenarios agencies created from it (replications); 0 otherwise',
+  })
+  replicationCount: number;
 }
 
 /** The public opportunity list (场景机会清单): search, filters, facets and keyset paging. */
@@ -127,26 +132,9 @@ export class PublicScenarioService {
   }
 
   async list(query: PublicScenarioQuery): Promise<PublicScenarioPage> {
-    const sort = this.prepare(query);
-    const limit = query.limit ?? 20;
-    const cursor = query.cursor ? this.decode(query.cursor, sort) : null;
-    let match: TermMatch = cursor?.match ?? 'all';
-    const after = cursor ? cursor.after : null;
-    const search = (m: TermMatch) => {
-      const tsquery = query.q ? buildTsquery(query.q, m) : null;
-      return Promise.all([this.queries.page(query, tsquery, sort, after, limit), this.queries.facets(query, tsquery)]);
-    };
-    let [rows, facets] = await search(match);
-    if (this.relaxable(query, rows.length, cursor !== null)) {
-      match = 'any';
-      [rows, facets] = await search(match);
-    }
-    const page = rows.slice(0, limit);
-    const cards = await this.queries.cards(page.map((r) => r.id));
-    const byId = new Map(cards.map((c) => [c.id, c]));
-    const items = page.flatMap((r) => {
-      const card = byId.get(r.id);
-      if (!card) return [];
+    this.check(query);
+    const { cards, nextCursor, facets, match } = await this.queries.list(query);
+    const items = cards.map((card) => {
       const item = PublicScenarioItem.of(card);
       if (query.q) {
         item.highlights = {
@@ -154,15 +142,9 @@ export class PublicScenarioService {
           summary: highlight(card.summary, query.q, { maxLength: 160 }),
         };
       }
-      return [item];
+      return item;
     });
-    const last = page[page.length - 1];
-    return {
-      items,
-      nextCursor: rows.length > limit && last ? encodeCursor([sort, last.sort_key, last.id, match]) : null,
-      facets,
-      match,
-    };
+    return { items, nextCursor, facets, match };
   }
 
   /** A public scenario by code (`HZ-2026-MF-0007`) or id; anything not public is simply not found. */
@@ -177,7 +159,16 @@ export class PublicScenarioService {
       ),
       amendments: extras.amendments.map((a) => AmendmentSummaryView.of({ ...a, amendedAt: date(a.amendedAt) })),
       attachments: extras.attachments.map((a) => PublicAttachmentView.of(a)),
+      replicationCount: s.status === 'demonstration' ? await this.replicationCount(s.id) : 0,
     };
+  }
+
+  /** Scenarios created from this one (copied_from_id; indexed): its replications once it is a demonstration. */
+  private async replicationCount(scenarioId: string): Promise<number> {
+    const [row] = (await this.sql(`SELECT count(*)::int AS n FROM scenario WHERE copied_from_id = $1`, [
+      scenarioId,
+    ])) as { n: number }[];
+    return row.n;
   }
 
   /** The public scenario with this code (`HZ-2026-MF-0007`) or id; anything not public is not found. */
@@ -208,46 +199,17 @@ export class PublicScenarioService {
 
   /** The ids of up to `max` scenarios matching the list's filters, in the list's order (for exports). */
   async matchingIds(query: PublicScenarioQuery, max: number): Promise<string[]> {
-    const sort = this.prepare(query);
-    const ids = async (m: TermMatch) =>
-      (await this.queries.page(query, query.q ? buildTsquery(query.q, m) : null, sort, null, max - 1)).map((r) => r.id);
-    const strict = await ids('all');
-    return this.relaxable(query, strict.length, false) ? ids('any') : strict;
+    this.check(query);
+    return this.queries.matchingIds(query, max);
   }
 
-  /**
-   * A keyword search of several words that matched nothing falls back to documents matching some
-   * of the words (the page says so): a person's wording rarely matches every word of the text.
-   */
-  private relaxable(query: PublicScenarioQuery, found: number, paging: boolean): boolean {
-    return !paging && found === 0 && queryTermCount(query.q) > 1;
-  }
-
-  /** Cross-field checks and the effective sort. */
-  private prepare(query: PublicScenarioQuery): PublicSort {
+  /** Cross-field checks of the filters (the engine checks the cursor and picks the sort). */
+  private check(query: PublicScenarioQuery): void {
     const violations: FieldViolation[] = [];
     if (query.budgetMin !== undefined && query.budgetMax !== undefined && query.budgetMin > query.budgetMax)
       violations.push({ field: 'budgetMin', rule: 'scenario.budget_range' });
     if (query.deadlineFrom && query.deadlineTo && Date.parse(query.deadlineFrom) > Date.parse(query.deadlineTo))
       violations.push({ field: 'deadlineFrom', rule: 'public.deadline_range' });
     if (violations.length) throw new ValidationFailedError(violations);
-    const searching = queryTermCount(query.q) > 0;
-    let sort: PublicSort = query.sort ?? (searching ? 'relevance' : 'newest');
-    if (sort === 'relevance' && !searching) sort = 'newest';
-    return sort;
-  }
-
-  private decode(cursor: string, sort: PublicSort): { after: [string, string]; match: TermMatch } {
-    const [cursorSort, key, id, match] = decodeCursor(cursor, 4);
-    if (
-      cursorSort !== sort ||
-      typeof key !== 'string' ||
-      typeof id !== 'string' ||
-      !UUID.test(id) ||
-      !validSortKey(sort, key) ||
-      (match !== 'all' && match !== 'any')
-    )
-      throw new ValidationFailedError([{ field: 'cursor', rule: 'cursor' }]);
-    return { after: [key, id], match };
   }
 }

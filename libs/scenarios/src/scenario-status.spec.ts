@@ -37,11 +37,15 @@ const MODEL: Record<ScenarioStatus, Partial<Record<ScenarioTransition, { to: Sce
   },
   closed: { start_evaluation: { to: 'under_evaluation', by: ['staff'] } },
   under_evaluation: { award: { to: 'awarded', by: ['staff'] }, no_award: { to: 'no_award', by: ['staff'] } },
-  awarded: { start_delivery: { to: 'in_delivery', by: ['staff', 'system'] } },
+  awarded: {
+    start_delivery: { to: 'in_delivery', by: ['staff', 'system'] },
+    reopen_evaluation: { to: 'under_evaluation', by: ['staff'] },
+  },
   in_delivery: { accept: { to: 'accepted', by: ['staff'] } },
   accepted: { designate_demonstration: { to: 'demonstration', by: ['staff'] } },
   demonstration: {},
-  no_award: {},
+  // An objection upheld during the standstill reopens the evaluation, so no_award is not terminal.
+  no_award: { reopen_evaluation: { to: 'under_evaluation', by: ['staff'] } },
   rejected: {},
   withdrawn: {},
   cancelled: {},

@@ -34,15 +34,18 @@ export const SCENARIO_TRANSITIONS = [
   'start_delivery',
   'accept',
   'designate_demonstration',
+  'reopen_evaluation',
 ] as const;
 export type ScenarioTransition = (typeof SCENARIO_TRANSITIONS)[number];
 
-/** Statuses after which nothing more can happen to a scenario. */
+/**
+ * Statuses after which nothing more can happen to a scenario. `no_award` is not one of them: a vendor
+ * may object to it within the standstill period, and an upheld objection reopens the evaluation.
+ */
 export const TERMINAL_SCENARIO_STATUSES: readonly ScenarioStatus[] = [
   'rejected',
   'withdrawn',
   'cancelled',
-  'no_award',
   'demonstration',
 ];
 
@@ -71,7 +74,8 @@ export const TRANSITIONS_WITH_REASON: readonly ScenarioTransition[] = ['reject',
 /**
  * The scenario life cycle (GLOSSARY.md): draft → submitted → (returned → submitted …) → approved →
  * published → closed → under_evaluation → awarded → in_delivery → accepted → demonstration, with the
- * side exits rejected, withdrawn, cancelled and no_award.
+ * side exits rejected, withdrawn, cancelled and no_award. An objection upheld during the standstill
+ * after an award (or no award) takes the scenario back to under_evaluation (`reopen_evaluation`).
  */
 export const scenarioLifecycle = new StateMachine<ScenarioStatus, ScenarioTransition>('scenario', {
   submit: { from: ['draft', 'returned'], to: 'submitted', by: ['agency_officer', 'agency_admin'] },
@@ -89,6 +93,7 @@ export const scenarioLifecycle = new StateMachine<ScenarioStatus, ScenarioTransi
   start_evaluation: { from: ['closed'], to: 'under_evaluation', by: ['staff'] },
   award: { from: ['under_evaluation'], to: 'awarded', by: ['staff'] },
   no_award: { from: ['under_evaluation'], to: 'no_award', by: ['staff'] },
+  reopen_evaluation: { from: ['awarded', 'no_award'], to: 'under_evaluation', by: ['staff'] },
   start_delivery: { from: ['awarded'], to: 'in_delivery', by: ['staff', 'system'] },
   accept: { from: ['in_delivery'], to: 'accepted', by: ['staff'] },
   designate_demonstration: { from: ['accepted'], to: 'demonstration', by: ['staff'] },

@@ -29,6 +29,24 @@ export interface ScenarioCompliance {
   dataSecurityLevel: DataSecurityLevel;
   personalInformation: boolean;
 }
+
+/**
+ * The public award notice (中榜公示), written when staff record an award decision and cleared when an
+ * upheld objection sets it aside: who won (public names), for how much, and why, in short.
+ */
+export interface ScenarioAwardNotice {
+  outcome: 'award' | 'no_award';
+  /** Each winning proposal: the lead vendor's public name and any consortium members' names. */
+  winners: { name: string; members: string[]; amountYuan: number }[];
+  /** Sum of the winners' amounts; null for no award. */
+  totalAmountYuan: number | null;
+  /** Summary of the reasons. */
+  summary: string;
+  decidedAt: string;
+  /** Until when unsuccessful vendors may object. */
+  standstillEndsAt: string;
+}
+
 export interface ScenarioContact {
   name: string;
   phone: string;
@@ -144,6 +162,10 @@ export class ScenarioEntity {
   /** Why the agency or the centre cancelled the scenario after publication (set by the `cancel` transition). */
   @Column('text', { name: 'cancellation_reason', nullable: true })
   cancellationReason: string | null;
+
+  /** The public award notice once staff decided (award or no award); null before and after it is set aside. */
+  @Column('jsonb', { name: 'award_notice', nullable: true })
+  awardNotice: ScenarioAwardNotice | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -11,7 +11,7 @@ import {
   type ScenarioOptionalFieldsDto,
   type UpdateScenarioDto,
 } from './scenario.dto';
-import { ScenarioEntity, ScenarioReviewEntity } from './scenario.entity';
+import { type ScenarioAwardNotice, ScenarioEntity, ScenarioReviewEntity } from './scenario.entity';
 import { ScenarioError } from './scenarios.errors';
 import { scenarioPolicy } from './scenario.policy';
 import { EDITABLE_SCENARIO_STATUSES, scenarioLifecycle, type ScenarioTransition } from './scenario-status';
@@ -119,9 +119,12 @@ export class ScenarioService {
     });
   }
 
-  /** A new draft for the caller's agency from a scenario it can see, linked by copied_from_id. */
-  async copy(ctx: ActorContext, id: string): Promise<ScenarioView> {
-    return this.dataSource.transaction(async (em) => {
+  /**
+   * A new draft for the caller's agency from a scenario it can see, linked by copied_from_id. With
+   * `options.manager`, inside the caller's transaction (replicating a demonstration scenario).
+   */
+  async copy(ctx: ActorContext, id: string, options: { manager?: EntityManager } = {}): Promise<ScenarioView> {
+    const run = async (em: EntityManager): Promise<ScenarioView> => {
       const source = await this.findVisible(em, ctx.actor, id);
       const agencyId = await this.assertVerifiedAgency(em, ctx.actor);
       const seen = ScenarioView.of(source, scenarioPolicy.seesEverything(ctx.actor, source));
@@ -155,7 +158,8 @@ export class ScenarioService {
         summaryEn: source.summaryEn,
       });
       return this.insertDraft(em, ctx, s);
-    });
+    };
+    return options.manager ? run(options.manager) : this.dataSource.transaction(run);
   }
 
   /**
@@ -246,6 +250,41 @@ export class ScenarioService {
       return ScenarioView.of(s);
     };
     return manager ? run(manager) : this.dataSource.transaction(run);
+  }
+
+  /**
+   * Publishes (or, with null, withdraws) the award notice of a scenario, inside the caller's
+   * transaction: the evaluation context calls it when staff record an award decision and when an
+   * upheld objection sets the decision aside. The notice is public (list detail, ScenarioView).
+   */
+  async setAwardNotice(
+    em: EntityManager,
+    ctx: ActorContext,
+    id: string,
+    notice: ScenarioAwardNotice | null,
+  ): Promise<void> {
+    if (!em.queryRunner?.isTransactionActive) {
+      throw new Error('ScenarioService.setAwardNotice: the manager must be inside a transaction');
+    }
+    const s = await em.findOne(ScenarioEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!s || !scenarioPolicy.canView(ctx.actor, s)) throw new ScenarioError('SCENARIO_NOT_FOUND');
+    const before = { awardNotice: s.awardNotice ? { outcome: s.awardNotice.outcome } : null, version: s.version };
+    s.awardNotice = notice;
+    s.version += 1;
+    await em.save(s);
+    await this.outbox.publish(em, ctx, {
+      type: 'scenario.updated',
+      aggregateType: 'scenario',
+      aggregateId: s.id,
+      payload: { scenarioId: s.id, fields: ['awardNotice'], version: s.version },
+    });
+    await this.audit.record(em, ctx, {
+      action: notice ? 'scenario.publish_award_notice' : 'scenario.withdraw_award_notice',
+      objectType: 'scenario',
+      objectId: s.id,
+      before,
+      after: { awardNotice: notice, version: s.version },
+    });
   }
 
   async get(actor: Actor, id: string): Promise<ScenarioView> {

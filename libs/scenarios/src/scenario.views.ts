@@ -5,6 +5,7 @@ import type {
   ScenarioCompliance,
   ScenarioContact,
   ScenarioDataResource,
+  ScenarioAwardNotice,
   ScenarioEntity,
   ScenarioKpi,
 } from './scenario.entity';
@@ -49,6 +50,14 @@ export class ScenarioView {
   @ApiPropertyOptional({ nullable: true }) publishedAt: string | null;
   @ApiPropertyOptional({ nullable: true, description: 'Why it was cancelled (status cancelled only)' })
   cancellationReason: string | null;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description:
+      'The award notice (winners’ public names, amounts, summary of reasons, decidedAt, standstillEndsAt) once decided',
+  })
+  awardNotice: ScenarioAwardNotice | null;
   @ApiPropertyOptional({ description: 'How many vendor users follow it; only for the owning agency and the centre' })
   followerCount?: number;
   @ApiProperty() createdAt: string;
@@ -89,6 +98,7 @@ export class ScenarioView {
       submittedAt: s.submittedAt?.toISOString() ?? null,
       publishedAt: s.publishedAt?.toISOString() ?? null,
       cancellationReason: s.cancellationReason ?? null,
+      awardNotice: s.awardNotice ?? null,
       createdAt: s.createdAt.toISOString(),
       updatedAt: s.updatedAt.toISOString(),
       version: s.version,

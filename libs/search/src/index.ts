@@ -4,3 +4,4 @@ export * from './tsvector';
 export * from './highlight';
 export * from './search.service';
 export * from './search.module';
+export * from './public-list-engine';

@@ -2,3 +2,5 @@ export * from './file-storage';
 export * from './local-disk-storage';
 export * from './storage.errors';
 export * from './storage.module';
+export * from './attachment-types';
+export * from './upload-inspector';

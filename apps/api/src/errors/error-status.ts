@@ -14,6 +14,10 @@ import { engagementMessages, type EngagementErrorCode } from '@app/scenarios';
 import { amendmentMessages, type AmendmentErrorCode, amendmentRuleMessages } from '@app/scenarios';
 import { attachmentMessages, type AttachmentErrorCode, attachmentRuleMessages } from '@app/scenarios';
 import { storageMessages, type StorageErrorCode } from '@app/storage';
+import { evaluationMessages, type EvaluationErrorCode, evaluationRuleMessages } from '@app/evaluation';
+import { proposalMessages, type ProposalErrorCode, proposalRuleMessages } from '@app/proposals';
+import { vendorMessages, type VendorErrorCode, vendorRuleMessages } from '@app/vendors';
+import { deliveryMessages, type DeliveryErrorCode, deliveryRuleMessages } from '@app/delivery';
 
 /** Every code a library may throw. Adding a context adds its codes here and its cases below. */
 export type ErrorCode =
@@ -25,7 +29,11 @@ export type ErrorCode =
   | EngagementErrorCode
   | AmendmentErrorCode
   | AttachmentErrorCode
-  | StorageErrorCode;
+  | StorageErrorCode
+  | EvaluationErrorCode
+  | ProposalErrorCode
+  | VendorErrorCode
+  | DeliveryErrorCode;
 
 export const ERROR_MESSAGES: Record<ErrorCode, LocalisedText> = {
   ...commonMessages,
@@ -37,6 +45,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, LocalisedText> = {
   ...amendmentMessages,
   ...attachmentMessages,
   ...storageMessages,
+  ...evaluationMessages,
+  ...proposalMessages,
+  ...vendorMessages,
+  ...deliveryMessages,
 };
 
 /** Field-rule texts: class-validator's constraints plus each context's own named rules. */
@@ -47,6 +59,10 @@ export const RULE_MESSAGES: Record<string, LocalisedText> = {
   ...batchRuleMessages,
   ...amendmentRuleMessages,
   ...attachmentRuleMessages,
+  ...evaluationRuleMessages,
+  ...proposalRuleMessages,
+  ...vendorRuleMessages,
+  ...deliveryRuleMessages,
 };
 
 /** The HTTP status for each domain error code; exhaustive, so a new code must be mapped to compile. */
@@ -60,6 +76,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'IDENTITY_ROLE_NOT_ALLOWED':
     case 'IDENTITY_WEAK_PASSWORD':
     case 'IDENTITY_WRONG_PASSWORD':
+    case 'PROPOSAL_MEMBER_NOT_ELIGIBLE':
       return 400;
     case 'ACCESS_UNAUTHENTICATED':
     case 'ACCESS_TOKEN_INVALID':
@@ -72,6 +89,9 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'IDENTITY_USER_DISABLED':
     case 'SCENARIO_AGENCY_NOT_VERIFIED':
     case 'ENGAGEMENT_VENDOR_NOT_VERIFIED':
+    case 'EVALUATION_CONFLICTED':
+    case 'PROPOSAL_VENDOR_NOT_VERIFIED':
+    case 'DELIVERY_OWN_CHANGE':
       return 403;
     case 'COMMON_NOT_FOUND':
     case 'IDENTITY_ORGANISATION_NOT_FOUND':
@@ -83,6 +103,21 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'BATCH_SCENARIO_NOT_IN_BATCH':
     case 'ATTACHMENT_NOT_FOUND':
     case 'STORAGE_OBJECT_NOT_FOUND':
+    case 'EVALUATION_NOT_FOUND':
+    case 'EVALUATION_PROPOSAL_NOT_FOUND':
+    case 'EVALUATION_PANEL_MEMBER_NOT_FOUND':
+    case 'OBJECTION_NOT_FOUND':
+    case 'PROPOSAL_NOT_FOUND':
+    case 'PROPOSAL_MEMBER_NOT_FOUND':
+    case 'PROPOSAL_NO_RECEIPT':
+    case 'PROPOSAL_ATTACHMENT_NOT_FOUND':
+    case 'VENDOR_PROFILE_NOT_FOUND':
+    case 'VENDOR_ORGANISATION_NOT_FOUND':
+    case 'DELIVERY_NOT_FOUND':
+    case 'DELIVERY_MILESTONE_NOT_FOUND':
+    case 'DELIVERY_CHANGE_NOT_FOUND':
+    case 'DELIVERY_REPORT_NOT_FOUND':
+    case 'DELIVERY_ATTACHMENT_NOT_FOUND':
       return 404;
     case 'COMMON_CONFLICT':
     case 'COMMON_INVALID_TRANSITION':
@@ -99,12 +134,50 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'BATCH_SCENARIO_NOT_APPROVED':
     case 'BATCH_SCENARIO_IN_OTHER_BATCH':
     case 'ATTACHMENT_LIMIT_REACHED':
+    case 'EVALUATION_SCENARIO_NOT_EVALUABLE':
+    case 'EVALUATION_RUBRIC_LOCKED':
+    case 'EVALUATION_PANEL_LOCKED':
+    case 'EVALUATION_PANEL_EMPTY':
+    case 'EVALUATION_NOT_BLIND':
+    case 'EVALUATION_DECLARATIONS_INCOMPLETE':
+    case 'EVALUATION_CONFLICT_FINAL':
+    case 'EVALUATION_NOT_OPEN':
+    case 'EVALUATION_NOT_SCORING':
+    case 'EVALUATION_NOT_CLOSED':
+    case 'EVALUATION_RESULT_NOT_AVAILABLE':
+    case 'AWARD_ALREADY_DECIDED':
+    case 'AWARD_WINNER_NOT_ELIGIBLE':
+    case 'AWARD_NO_CURRENT_DECISION':
+    case 'OBJECTION_STANDSTILL_OVER':
+    case 'OBJECTION_NOT_UNSUCCESSFUL':
+    case 'OBJECTION_ALREADY_LODGED':
+    case 'PROPOSAL_ALREADY_EXISTS':
+    case 'PROPOSAL_SCENARIO_NOT_OPEN':
+    case 'PROPOSAL_DEADLINE_PASSED':
+    case 'PROPOSAL_NOT_EDITABLE':
+    case 'PROPOSAL_VERSION_CONFLICT':
+    case 'PROPOSAL_SEALED':
+    case 'PROPOSAL_CONSORTIUM_FULL':
+    case 'PROPOSAL_CONSORTIUM_UNCONFIRMED':
+    case 'PROPOSAL_ATTACHMENT_LIMIT_REACHED':
+    case 'VENDOR_PROFILE_VERSION_CONFLICT':
+    case 'DELIVERY_NO_AWARD':
+    case 'DELIVERY_STANDSTILL_NOT_ENDED':
+    case 'DELIVERY_OPEN_OBJECTION':
+    case 'DELIVERY_WINNER_NOT_AWARDED':
+    case 'DELIVERY_NOT_IN_DELIVERY':
+    case 'DELIVERY_CHANGE_PENDING':
+    case 'DELIVERY_ACCEPTANCE_INCOMPLETE':
+    case 'DELIVERY_NOT_DEMONSTRATION':
+    case 'DELIVERY_ATTACHMENT_LIMIT_REACHED':
       return 409;
     case 'COMMON_PAYLOAD_TOO_LARGE':
     case 'ATTACHMENT_TOO_LARGE':
+    case 'PROPOSAL_ATTACHMENT_TOO_LARGE':
       return 413;
     case 'COMMON_UNSUPPORTED_MEDIA_TYPE':
     case 'ATTACHMENT_TYPE_NOT_ALLOWED':
+    case 'PROPOSAL_ATTACHMENT_TYPE_NOT_ALLOWED':
       return 415;
     case 'COMMON_RATE_LIMITED':
       return 429;

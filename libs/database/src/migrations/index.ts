@@ -10,6 +10,10 @@ import { CreateScenarioAmendments1795522000100 } from './1795522000100-CreateSce
 import { CreateScenarioAttachments1795522000200 } from './1795522000200-CreateScenarioAttachments';
 import { AddBatchPublicationError1795522000300 } from './1795522000300-AddBatchPublicationError';
 import { AddOpenScenarioDeadlineIndex1795522000400 } from './1795522000400-AddOpenScenarioDeadlineIndex';
+import { CreateVendorProfiles1795523000000 } from './1795523000000-CreateVendorProfiles';
+import { CreateProposals1795523100000 } from './1795523100000-CreateProposals';
+import { CreateEvaluation1795523200000 } from './1795523200000-CreateEvaluation';
+import { CreateDelivery1795523300000 } from './1795523300000-CreateDelivery';
 
 /** Every migration, oldest first. Listed explicitly so bundled builds and tests run the same set. */
 export const MIGRATIONS = [
@@ -25,4 +29,8 @@ export const MIGRATIONS = [
   CreateScenarioAttachments1795522000200,
   AddBatchPublicationError1795522000300,
   AddOpenScenarioDeadlineIndex1795522000400,
+  CreateVendorProfiles1795523000000,
+  CreateProposals1795523100000,
+  CreateEvaluation1795523200000,
+  CreateDelivery1795523300000,
 ];

@@ -1,6 +1,7 @@
 /**
- * Which files a scenario may carry, decided from their content (file-type's sniffing), never from the
- * name or the client's Content-Type alone; the name's extension must then agree with the content.
+ * Which files may be uploaded (scenario and proposal attachments), decided from their content
+ * (file-type's sniffing), never from the name or the client's Content-Type alone; the name's extension
+ * must then agree with the content.
  */
 export interface AllowedAttachmentType {
   /** What file-type reports for the content. */
