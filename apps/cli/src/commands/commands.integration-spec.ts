@@ -111,7 +111,7 @@ describe('CLI commands (real Postgres)', () => {
       expect(out.exitCode).toBe(0);
       const text = out.stdout.join('');
       expect(text).toContain(
-        `[4/7] vendors … ${DEMO_VENDORS.length}/${DEMO_VENDORS.length} (${DEMO_VENDORS.length} created)`,
+        `[4/10] vendors … ${DEMO_VENDORS.length}/${DEMO_VENDORS.length} (${DEMO_VENDORS.length} created)`,
       );
       expect(text).toContain('agency.admin@demo.huzhou.ai');
       expect(await count(`organisation WHERE type = 'enablement_centre'`)).toBe(1);
@@ -142,6 +142,9 @@ describe('CLI commands (real Postgres)', () => {
       const audit = await count('audit_record');
       // As rows saved before the search column existed, or by an older analyzer, would be.
       await pg.query(`UPDATE scenario SET search_vector = ''::tsvector`);
+      const profiles = Number((await pg.query(`SELECT count(*) AS n FROM vendor_profile`)).rows[0].n);
+      expect(profiles).toBeGreaterThan(5);
+      await pg.query(`UPDATE vendor_profile SET search_vector = ''::tsvector`);
       const found = async () =>
         Number(
           (await pg.query(`SELECT count(*) AS n FROM scenario WHERE search_vector @@ to_tsquery('simple', '童装')`))
@@ -152,7 +155,13 @@ describe('CLI commands (real Postgres)', () => {
       out.reset();
       await moduleRef.get(SearchReindexCommand).run([]);
       expect(out.exitCode).toBe(0);
-      expect(out.stdout.at(-1)).toMatch(new RegExp(`^reindexed ${before.length} scenario\\(s\\) in \\d+\\.\\d s\\n$`));
+      expect(out.stdout.at(-1)).toMatch(
+        new RegExp(
+          `^reindexed ${before.length} scenario\\(s\\) and ${profiles} vendor profile\\(s\\) in \\d+\\.\\d s\\n$`,
+        ),
+      );
+      const emptyProfiles = await pg.query(`SELECT 1 FROM vendor_profile WHERE search_vector = ''::tsvector`);
+      expect(emptyProfiles.rows).toEqual([]);
       expect(await found()).toBeGreaterThan(0);
       expect(await vectors()).toEqual(before);
       expect(await count('audit_record')).toBe(audit);

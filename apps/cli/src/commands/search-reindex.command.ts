@@ -1,12 +1,13 @@
 import { Command } from 'nest-commander';
 import { ScenarioSearchIndexer } from '@app/scenarios';
+import { VendorSearchIndexer } from '@app/vendors';
 import { CliOutput } from '../cli-output';
 import { DataContext } from '../data-context';
 import { CliCommand } from './cli-command';
 
 @Command({
   name: 'search:reindex',
-  description: "rebuild every scenario's search vector (after an analyzer or dictionary change)",
+  description: "rebuild every scenario's and vendor profile's search vector (after an analyzer or dictionary change)",
 })
 export class SearchReindexCommand extends CliCommand {
   constructor(
@@ -20,6 +21,9 @@ export class SearchReindexCommand extends CliCommand {
     const indexer = await this.data.get(ScenarioSearchIndexer);
     const started = Date.now();
     const total = await indexer.reindexAll({ onBatch: (done) => this.out.line(`… ${done} scenario(s) reindexed`) });
-    this.out.line(`reindexed ${total} scenario(s) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const vendors = await (await this.data.get(VendorSearchIndexer)).reindexAll();
+    this.out.line(
+      `reindexed ${total} scenario(s) and ${vendors} vendor profile(s) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   }
 }

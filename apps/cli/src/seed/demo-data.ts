@@ -346,6 +346,13 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   account('youaizhihe.admin', 'vendor_admin', '杨晨', 'youaizhihe'),
   account('nantaihu.officer', 'agency_officer', '钟一鸣', 'ntk'),
   account('anji.tourism.officer', 'agency_officer', '俞晓峰', 'ajwglt'),
+  account('dema.admin', 'vendor_admin', '林嘉怡', 'dema'),
+  account('zhonghaida.admin', 'vendor_admin', '许文涛', 'zhonghaida'),
+  account('shizai.admin', 'vendor_admin', '何雨辰', 'shizai'),
+  account('jiuzhou.admin', 'vendor_admin', '吕振宇', 'jiuzhou'),
+  account('feitian.admin', 'vendor_admin', '施梦琪', 'feitian'),
+  account('yunshenchu.admin', 'vendor_admin', '曹一凡', 'yunshenchu'),
+  account('muxing.admin', 'vendor_admin', '潘思琪', 'muxing'),
 ];
 
 /** One account per role, keyed by role: what e2e tests log in as. */

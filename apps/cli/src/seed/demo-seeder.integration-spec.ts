@@ -5,6 +5,8 @@ import { AppConfig } from '@app/config';
 import { AuditVerifier } from '@app/audit';
 import { Passwords, validateUscc } from '@app/identity';
 import { PublicScenarioService, VettingService } from '@app/scenarios';
+import { ProposalService } from '@app/proposals';
+import { PublicVendorService } from '@app/vendors';
 import { TAXONOMY_TERMS } from '@app/taxonomy';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import { CliError } from '../cli-errors';
@@ -14,6 +16,8 @@ import { DEMO_ACCOUNTS, DEMO_AGENCIES, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_V
 import { DemoSeeder } from './demo-seeder';
 import { DEMO_SCENARIOS } from './demo-scenarios';
 import { DEMO_SEARCH_QUERIES } from './demo-search-queries';
+import { DEMO_HISTORY, DEMO_OPEN_PROPOSALS } from './demo-history';
+import { DEMO_VENDOR_PROFILES } from './demo-vendor-profiles';
 
 const demoCount = (status: string) => DEMO_SCENARIOS.filter((s) => s.status === status).length;
 
@@ -84,19 +88,32 @@ describe('DemoSeeder (real Postgres)', () => {
       usersCreated: DEMO_ACCOUNTS.length,
       scenariosCreated: DEMO_SCENARIOS.length,
       batchesCreated: 1,
-      created: DEMO_ORGANISATIONS.length + DEMO_ACCOUNTS.length + DEMO_SCENARIOS.length + 1,
+      vendorProfilesCreated: DEMO_VENDOR_PROFILES.length,
+      historicScenariosCreated: DEMO_HISTORY.length,
+      proposalsCreated: DEMO_OPEN_PROPOSALS.length,
+      created:
+        DEMO_ORGANISATIONS.length +
+        DEMO_ACCOUNTS.length +
+        DEMO_SCENARIOS.length +
+        1 +
+        DEMO_VENDOR_PROFILES.length +
+        DEMO_HISTORY.length +
+        DEMO_OPEN_PROPOSALS.length,
     });
     const finished = progress.filter((p) => p.done === p.total);
     expect(finished.map((p) => `[${p.step}/${p.steps}] ${p.label} ${p.done}/${p.total}`)).toEqual([
-      `[1/7] taxonomy ${TAXONOMY_TERMS.length}/${TAXONOMY_TERMS.length}`,
-      '[2/7] enablement centre and platform admin 1/1',
-      `[3/7] agencies ${DEMO_AGENCIES.length}/${DEMO_AGENCIES.length}`,
-      `[4/7] vendors ${DEMO_VENDORS.length}/${DEMO_VENDORS.length}`,
-      `[5/7] demo accounts ${DEMO_ACCOUNTS.length}/${DEMO_ACCOUNTS.length}`,
-      `[6/7] demo scenarios ${DEMO_SCENARIOS.length}/${DEMO_SCENARIOS.length}`,
-      '[7/7] opportunity list batch 1/1',
+      `[1/10] taxonomy ${TAXONOMY_TERMS.length}/${TAXONOMY_TERMS.length}`,
+      '[2/10] enablement centre and platform admin 1/1',
+      `[3/10] agencies ${DEMO_AGENCIES.length}/${DEMO_AGENCIES.length}`,
+      `[4/10] vendors ${DEMO_VENDORS.length}/${DEMO_VENDORS.length}`,
+      `[5/10] demo accounts ${DEMO_ACCOUNTS.length}/${DEMO_ACCOUNTS.length}`,
+      `[6/10] vendor capability profiles ${DEMO_VENDOR_PROFILES.length}/${DEMO_VENDOR_PROFILES.length}`,
+      `[7/10] earlier batch through award, delivery and demonstration ${DEMO_HISTORY.length}/${DEMO_HISTORY.length}`,
+      `[8/10] demo scenarios ${DEMO_SCENARIOS.length}/${DEMO_SCENARIOS.length}`,
+      '[9/10] opportunity list batch 1/1',
+      `[10/10] proposals on the open list ${DEMO_OPEN_PROPOSALS.length}/${DEMO_OPEN_PROPOSALS.length}`,
     ]);
-    expect(finished.slice(5).map((p) => p.created)).toEqual([DEMO_SCENARIOS.length, 1]);
+    expect(finished.slice(7, 9).map((p) => p.created)).toEqual([DEMO_SCENARIOS.length, 1]);
 
     const orgs = (await ds.query(`SELECT type, name_zh, uscc, district_code, status FROM organisation`)) as {
       type: string;
@@ -136,8 +153,17 @@ describe('DemoSeeder (real Postgres)', () => {
       unaudited: number;
     }[];
     expect(unaudited).toBe(0);
+    // The current list's scenarios and batch (the earlier batch's cycle has its own test below).
+    const [{ ids }] = (await ds.query(
+      `SELECT array_agg(id::text) || array_agg(DISTINCT batch_id::text) FILTER (WHERE batch_id IS NOT NULL) AS ids
+         FROM scenario WHERE title = ANY ($1) AND copied_from_id IS NULL`,
+      [DEMO_SCENARIOS.map((d) => d.fields.title)],
+    )) as { ids: string[] }[];
     const actions = (await ds.query(
-      `SELECT action, count(*)::int AS n FROM audit_record GROUP BY action ORDER BY action`,
+      `SELECT action, count(*)::int AS n FROM audit_record
+        WHERE action LIKE 'organisation.%' OR action LIKE 'user.%' OR object_id = ANY ($1)
+        GROUP BY action ORDER BY action`,
+      [ids],
     )) as { action: string; n: number }[];
     const published = demoCount('published');
     const vetted = published + demoCount('approved') + demoCount('returned');
@@ -161,7 +187,9 @@ describe('DemoSeeder (real Postgres)', () => {
     // Every scenario write also announced itself in the outbox (created, updated, each transition).
     const events = (await ds.query(
       `SELECT type, count(*)::int AS n FROM outbox_event
-        WHERE aggregate_type IN ('scenario', 'scenario_batch') GROUP BY type ORDER BY type`,
+        WHERE aggregate_type IN ('scenario', 'scenario_batch') AND aggregate_id::text = ANY ($1)
+        GROUP BY type ORDER BY type`,
+      [ids],
     )) as { type: string; n: number }[];
     expect(events).toEqual([
       { type: 'scenario.created', n: DEMO_SCENARIOS.length },
@@ -174,15 +202,25 @@ describe('DemoSeeder (real Postgres)', () => {
     // Where each scenario was left: drafts, a vetting queue, one returned with comments, one approved
     // for the next batch and the rest published in 2026年第1批 (or the current year's) with future deadlines.
     const statuses = (await ds.query(
-      `SELECT status, count(*)::int AS n FROM scenario GROUP BY status ORDER BY status`,
+      `SELECT status, count(*)::int AS n FROM scenario WHERE id::text = ANY ($1) GROUP BY status ORDER BY status`,
+      [ids],
     )) as { status: string; n: number }[];
     expect(statuses).toEqual(
       ['approved', 'draft', 'published', 'returned', 'submitted'].map((status) => ({ status, n: demoCount(status) })),
     );
-    const batches = (await ds.query(`SELECT title, status FROM scenario_batch`)) as { title: string; status: string }[];
-    expect(batches).toEqual([{ title: expect.stringMatching(/^\d{4}年第1批场景机会清单$/), status: 'published' }]);
+    // The earlier batch is 第1批 (published months ago), the current list 第2批.
+    const batches = (await ds.query(`SELECT title, status FROM scenario_batch ORDER BY number`)) as {
+      title: string;
+      status: string;
+    }[];
+    expect(batches).toEqual([
+      { title: expect.stringMatching(/^\d{4}年第1批场景机会清单$/), status: 'published' },
+      { title: expect.stringMatching(/^\d{4}年第2批场景机会清单$/), status: 'published' },
+    ]);
     const [{ past }] = (await ds.query(
-      `SELECT count(*)::int AS past FROM scenario WHERE proposal_deadline <= now() + interval '14 days'`,
+      `SELECT count(*)::int AS past FROM scenario
+        WHERE id::text = ANY ($1) AND proposal_deadline <= now() + interval '14 days'`,
+      [ids],
     )) as { past: number }[];
     expect(past).toBe(0);
     const domains = (await ds.query(
@@ -207,10 +245,88 @@ describe('DemoSeeder (real Postgres)', () => {
       usersCreated: 0,
       scenariosCreated: 0,
       batchesCreated: 0,
+      vendorProfilesCreated: 0,
+      historicScenariosCreated: 0,
+      proposalsCreated: 0,
       created: 0,
     });
     expect(progress.every((p) => p.created === 0)).toBe(true);
     expect(await snapshot(ds)).toEqual(before);
+  });
+
+  it('replays the earlier batch through proposals, evaluation, award, delivery, acceptance and demonstration', async () => {
+    const historic = (await ds.query(
+      `SELECT s.id, s.title, s.status, s.award_notice, s.proposal_deadline < now() AS past,
+              (SELECT count(*)::int FROM proposal p WHERE p.scenario_id = s.id) AS proposals,
+              (SELECT string_agg(p.status, ',' ORDER BY p.status) FROM proposal p WHERE p.scenario_id = s.id) AS outcomes,
+              (SELECT count(*)::int FROM score sc JOIN evaluation e ON e.id = sc.evaluation_id WHERE e.scenario_id = s.id) AS scores
+         FROM scenario s WHERE s.title = ANY ($1) AND s.copied_from_id IS NULL ORDER BY s.title`,
+      [DEMO_HISTORY.map((h) => h.fields.title)],
+    )) as {
+      id: string;
+      title: string;
+      status: string;
+      award_notice: { winners: unknown[] } | null;
+      past: boolean;
+      proposals: number;
+      outcomes: string;
+      scores: number;
+    }[];
+    expect(historic.map((h) => [h.status, h.past, h.proposals, h.outcomes, h.award_notice?.winners.length])).toEqual(
+      expect.arrayContaining([
+        ['demonstration', true, 2, 'awarded,unsuccessful', 1],
+        ['in_delivery', true, 2, 'awarded,unsuccessful', 1],
+      ]),
+    );
+    // Two reviewers × two proposals × three criteria each.
+    expect(historic.map((h) => h.scores)).toEqual([12, 12]);
+
+    const demonstration = historic.find((h) => h.status === 'demonstration')!;
+    const detail = await moduleRef.get(PublicScenarioService).get(demonstration.id);
+    expect(detail).toMatchObject({ status: 'demonstration', replicationCount: 1 });
+    const milestones = (await ds.query(
+      `SELECT s.status AS scenario, m.status, m.due_date < now() AS due
+         FROM delivery_milestone m JOIN delivery d ON d.id = m.delivery_id JOIN scenario s ON s.id = d.scenario_id
+        WHERE s.id = ANY ($1) ORDER BY s.status, m.due_date`,
+      [historic.map((h) => h.id)],
+    )) as { scenario: string; status: string; due: boolean }[];
+    expect(milestones).toEqual([
+      { scenario: 'demonstration', status: 'completed', due: true },
+      { scenario: 'demonstration', status: 'completed', due: true },
+      { scenario: 'in_delivery', status: 'completed', due: true },
+      { scenario: 'in_delivery', status: 'pending', due: false },
+    ]);
+    // The demonstration's winners list it as a verified past case on the capability list.
+    const winners = (await ds.query(
+      `SELECT pm.organisation_id FROM proposal p JOIN proposal_member pm ON pm.proposal_id = p.id
+        WHERE p.scenario_id = $1 AND p.status = 'awarded'`,
+      [demonstration.id],
+    )) as { organisation_id: string }[];
+    expect(winners).toHaveLength(2);
+    for (const w of winners)
+      expect(await moduleRef.get(ProposalService).deliveredScenarioIdsOf(w.organisation_id)).toEqual([
+        demonstration.id,
+      ]);
+
+    // The open list's proposals, left in their demo states; still sealed (nobody but the vendors reads them).
+    const open = (await ds.query(
+      `SELECT p.status, count(*)::int AS n FROM proposal p JOIN scenario s ON s.id = p.scenario_id
+        WHERE s.status = 'published' GROUP BY p.status ORDER BY p.status`,
+    )) as { status: string; n: number }[];
+    const byState = (state: string) => DEMO_OPEN_PROPOSALS.filter((p) => p.state === state).length;
+    expect(open).toEqual([
+      { status: 'draft', n: byState('draft') + byState('invited') },
+      { status: 'submitted', n: byState('submitted') },
+      { status: 'withdrawn', n: byState('withdrawn') },
+    ]);
+
+    // Every verified vendor with a profile is on the public capability list.
+    const vendors = await moduleRef.get(PublicVendorService).list({ limit: 50 });
+    const verified = DEMO_VENDOR_PROFILES.filter(
+      (p) => DEMO_VENDORS.find((v) => v.key === p.vendorKey)!.status === 'verified',
+    );
+    expect(vendors.items).toHaveLength(verified.length);
+    expect(await moduleRef.get(AuditVerifier).verify()).toMatchObject({ ok: true });
   });
 
   it('lets the public list find demo scenarios by Chinese keyword', async () => {
@@ -221,7 +337,8 @@ describe('DemoSeeder (real Postgres)', () => {
     expect(await top3('数字人 导游')).toContain('南浔古镇数字人导游与多语种智能讲解');
     expect(await top3('车路协同')).toContain('德清车路协同智能网联公交示范线');
     const all = await list.list({ limit: 50 });
-    expect(all.items).toHaveLength(demoCount('published'));
+    // The current list plus the earlier batch's two scenarios (in delivery, and a demonstration).
+    expect(all.items).toHaveLength(demoCount('published') + DEMO_HISTORY.length);
     // A drafted, submitted or approved scenario is not on the public list.
     expect(all.items.map((i) => i.title)).not.toContain('纺织印染车间能耗优化与排产协同');
   });

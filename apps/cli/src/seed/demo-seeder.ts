@@ -27,6 +27,9 @@ import {
   ENABLEMENT_CENTRE,
 } from './demo-data';
 import { DEMO_SCENARIOS, type DemoScenario, demoDeadline } from './demo-scenarios';
+import { DemoHistorySeeder } from './demo-history-seeder';
+import { DEMO_HISTORY, DEMO_OPEN_PROPOSALS } from './demo-history';
+import { DEMO_VENDOR_PROFILES } from './demo-vendor-profiles';
 
 export interface SeedOptions {
   /** Demo accounts share a published password: refused with NODE_ENV=production unless set. */
@@ -40,11 +43,15 @@ export interface SeedReport {
   usersCreated: number;
   scenariosCreated: number;
   batchesCreated: number;
+  vendorProfilesCreated: number;
+  /** Scenarios replayed through the whole cycle (demo-history.ts). */
+  historicScenariosCreated: number;
+  proposalsCreated: number;
   /** Everything the run wrote; 0 when the demo data was already there. */
   created: number;
 }
 
-const STEPS = 7;
+const STEPS = 10;
 
 function withoutDemoFields(org: DemoOrganisation): NewOrganisation {
   const { key: _key, status: _status, shortName: _shortName, ...input } = org;
@@ -72,6 +79,7 @@ export class DemoSeeder {
     private readonly scenarios: ScenarioService,
     private readonly vetting: VettingService,
     private readonly batches: BatchService,
+    private readonly history: DemoHistorySeeder,
   ) {}
 
   async seed(options: SeedOptions = {}): Promise<SeedReport> {
@@ -85,6 +93,9 @@ export class DemoSeeder {
       usersCreated: 0,
       scenariosCreated: 0,
       batchesCreated: 0,
+      vendorProfilesCreated: 0,
+      historicScenariosCreated: 0,
+      proposalsCreated: 0,
       created: 0,
     };
 
@@ -146,20 +157,41 @@ export class DemoSeeder {
     }
     report.usersCreated += created;
 
-    // Scenarios are drafted and submitted by agency accounts and vetted and published by the demo
-    // staff member, exactly as through the API; each is identified by its title within its agency.
+    report.vendorProfilesCreated = await this.history.seedProfiles(requestId);
+    progress({
+      step: 6,
+      steps: STEPS,
+      label: 'vendor capability profiles',
+      done: DEMO_VENDOR_PROFILES.length,
+      total: DEMO_VENDOR_PROFILES.length,
+      created: report.vendorProfilesCreated,
+    });
+
+    // The earlier batch's scenarios first, so batch numbers follow publication dates.
     const now = new Date();
     const staff = await this.actingAs(requestId, DEMO_ACCOUNTS.find((a) => a.role === 'staff')!.email);
+    report.historicScenariosCreated = await this.history.seedHistory(requestId, staff, now);
+    progress({
+      step: 7,
+      steps: STEPS,
+      label: 'earlier batch through award, delivery and demonstration',
+      done: DEMO_HISTORY.length,
+      total: DEMO_HISTORY.length,
+      created: report.historicScenariosCreated,
+    });
+
+    // Scenarios are drafted and submitted by agency accounts and vetted and published by the demo
+    // staff member, exactly as through the API; each is identified by its title within its agency.
     created = 0;
     for (const [i, spec] of DEMO_SCENARIOS.entries()) {
       if (await this.createScenario(requestId, staff, spec, now)) created++;
-      progress({ step: 6, steps: STEPS, label: 'demo scenarios', done: i + 1, total: DEMO_SCENARIOS.length, created });
+      progress({ step: 8, steps: STEPS, label: 'demo scenarios', done: i + 1, total: DEMO_SCENARIOS.length, created });
     }
     report.scenariosCreated = created;
 
     report.batchesCreated = await this.publishDemoBatch(requestId, staff);
     progress({
-      step: 7,
+      step: 9,
       steps: STEPS,
       label: 'opportunity list batch',
       done: 1,
@@ -167,8 +199,21 @@ export class DemoSeeder {
       created: report.batchesCreated,
     });
 
+    report.proposalsCreated = await this.history.seedOpenProposals(requestId);
+    progress({
+      step: 10,
+      steps: STEPS,
+      label: 'proposals on the open list',
+      done: DEMO_OPEN_PROPOSALS.length,
+      total: DEMO_OPEN_PROPOSALS.length,
+      created: report.proposalsCreated,
+    });
+
     report.created =
       report.taxonomyTermsChanged +
+      report.vendorProfilesCreated +
+      report.historicScenariosCreated +
+      report.proposalsCreated +
       report.organisationsCreated +
       report.usersCreated +
       report.scenariosCreated +
