@@ -10,3 +10,5 @@ export * from './process/shutdown-deadline';
 export * from './dto/page-query';
 export * from './markdown';
 export * from './time/clock';
+export * from './time/huzhou-time';
+export * from './dto/transforms';

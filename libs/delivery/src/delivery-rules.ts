@@ -1,15 +1,12 @@
 import type { FieldViolation } from '@app/common';
 import type { AcceptanceParty, AcceptanceVerdict, MilestoneParty, MilestoneStatus } from './delivery-status';
+import { huzhouDate } from '@app/common';
 
-/** Huzhou is UTC+8 all year (no DST): milestone due dates are calendar days there. */
-const HUZHOU_OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 86_400_000;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** The calendar day in Huzhou at `at`, as `YYYY-MM-DD`. */
-export function huzhouDate(at: Date): string {
-  return new Date(at.getTime() + HUZHOU_OFFSET_MS).toISOString().slice(0, 10);
-}
+/** Milestone due dates are calendar days in Huzhou (`huzhouDate`). */
+export { huzhouDate };
 
 /** `YYYY-MM-DD` plus `days` calendar days. */
 export function addDays(date: string, days: number): string {

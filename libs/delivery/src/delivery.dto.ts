@@ -16,8 +16,8 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { ACCEPTANCE_VERDICTS, type AcceptanceVerdict } from './delivery-status';
+import { trimString } from '@app/common';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const present = (_: object, v: unknown) => v !== undefined;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -32,7 +32,7 @@ export const CITATION_MAX = 2000;
 export class ProposeMilestoneChangeDto {
   @ApiPropertyOptional({ example: '模型训练与现场调优', maxLength: MILESTONE_TITLE_MAX })
   @ValidateIf(present)
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(MILESTONE_TITLE_MAX)
@@ -46,13 +46,13 @@ export class ProposeMilestoneChangeDto {
 
   @ApiPropertyOptional({ example: '模型文件、测试报告', maxLength: MILESTONE_DELIVERABLES_MAX })
   @ValidateIf(present)
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MaxLength(MILESTONE_DELIVERABLES_MAX)
   deliverables?: string;
 
   @ApiProperty({ example: '试验场数据接入推迟两周', maxLength: DELIVERY_REASON_MAX })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(DELIVERY_REASON_MAX)
@@ -62,7 +62,7 @@ export class ProposeMilestoneChangeDto {
 /** Refusing a proposed change needs a reason for the other party. */
 export class RefuseMilestoneChangeDto {
   @ApiProperty({ example: '交付日期调整将影响整体验收计划', maxLength: DELIVERY_REASON_MAX })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(DELIVERY_REASON_MAX)
@@ -72,7 +72,7 @@ export class RefuseMilestoneChangeDto {
 /** The agency returns a reported milestone (back to pending) with a reason. */
 export class ReturnMilestoneDto {
   @ApiProperty({ example: '缺少现场测试记录，请补充后重新提交', maxLength: DELIVERY_REASON_MAX })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(DELIVERY_REASON_MAX)
@@ -81,7 +81,7 @@ export class ReturnMilestoneDto {
 
 export class CreateProgressReportDto {
   @ApiProperty({ example: '已完成数据接入与标注，模型首轮训练检出率 97.8%。', maxLength: PROGRESS_TEXT_MAX })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(PROGRESS_TEXT_MAX)
@@ -102,14 +102,14 @@ export class CreateProgressReportDto {
 /** A measurement of one of the scenario's KPIs at the test ground. */
 export class RecordTrialResultDto {
   @ApiProperty({ example: '缺陷检出率', description: 'One of the scenario’s KPI metric names', maxLength: 100 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   metric: string;
 
   @ApiProperty({ example: '99.6', maxLength: 100, description: 'In the KPI’s unit' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -120,7 +120,7 @@ export class RecordTrialResultDto {
   met: boolean;
 
   @ApiProperty({ example: '试验场抽检 2000 张面料图像，人工复核', maxLength: 2000 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)
@@ -128,7 +128,7 @@ export class RecordTrialResultDto {
 
   @ApiPropertyOptional({ maxLength: 5000, nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MaxLength(5000)
   notes?: string | null;
@@ -151,7 +151,7 @@ export class RecordVerdictDto {
 
   @ApiPropertyOptional({ maxLength: VERDICT_COMMENTS_MAX, description: 'Required unless the verdict is met' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MaxLength(VERDICT_COMMENTS_MAX)
   comments?: string | null;
@@ -162,7 +162,7 @@ export class DesignateDemonstrationDto {
     example: '面料瑕疵检出率由 95% 提升至 99.6%，质检人力减少一半，可在纺织行业推广。',
     maxLength: CITATION_MAX,
   })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(CITATION_MAX)

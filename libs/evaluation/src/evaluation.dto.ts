@@ -23,8 +23,8 @@ import {
 } from 'class-validator';
 import { AWARD_OUTCOMES, type AwardOutcome } from './evaluation.entity';
 import { CRITERION_KEY_PATTERN, RUBRIC_MAX_CRITERIA } from './rubric';
+import { trimString } from '@app/common';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** Optional free text: blank is the same as absent. */
 const trimOrNull = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim() || null : value === undefined ? undefined : value;
@@ -43,7 +43,7 @@ export class RubricCriterionDto {
   key: string;
 
   @ApiProperty({ example: '技术方案', maxLength: 100 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -211,7 +211,7 @@ export class RecordAwardDto {
   winners: AwardWinnerDto[];
 
   @ApiProperty({ maxLength: DECISION_TEXT_MAX, example: '综合得分第一，技术方案成熟，报价在预算范围内。' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(DECISION_TEXT_MAX)
@@ -230,7 +230,7 @@ export class RecordAwardDto {
 
 export class LodgeObjectionDto {
   @ApiProperty({ maxLength: DECISION_TEXT_MAX, example: '评分中对我方试点经验的认定有误，详见附件说明。' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(DECISION_TEXT_MAX)
@@ -239,7 +239,7 @@ export class LodgeObjectionDto {
 
 export class DecideObjectionDto {
   @ApiProperty({ maxLength: DECISION_TEXT_MAX, example: '经复核，第二评分项存在计算错误，重新评审。' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(DECISION_TEXT_MAX)

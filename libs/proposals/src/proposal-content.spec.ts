@@ -1,7 +1,7 @@
 import fc from 'fast-check';
+import { huzhouDate } from '@app/common';
 import {
   applyContentChanges,
-  beijingDate,
   emptyProposalContent,
   type ProposalDraftContent,
   submissionViolations,
@@ -71,7 +71,7 @@ describe('proposal submission rules', () => {
 
   it('needs milestones after today (Beijing time) and in date order, payments summing to 100', () => {
     const c = complete();
-    expect(beijingDate(NOW)).toBe('2026-06-02');
+    expect(huzhouDate(NOW)).toBe('2026-06-02');
     c.milestones = [
       { title: 'a', dueDate: '2026-06-02', deliverables: '' },
       { title: 'b', dueDate: '2026-08-01', deliverables: '', paymentPercent: 50 },

@@ -1,4 +1,5 @@
 import type { FieldViolation } from '@app/common';
+import { huzhouDate } from '@app/common';
 
 /** How the proposal meets one of the scenario's KPIs (`metric` names the scenario KPI). */
 export interface KpiResponse {
@@ -101,11 +102,6 @@ export interface ScenarioForSubmission {
   site: string | null;
 }
 
-/** The calendar date (`YYYY-MM-DD`) of `now` in Beijing time (UTC+8, no daylight saving). */
-export function beijingDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 const blank = (s: string | null | undefined) => !s || s.trim() === '';
 
 /**
@@ -147,7 +143,7 @@ export function submissionViolations(
   }
 
   if (c.milestones.length === 0) required('milestones');
-  const today = beijingDate(now);
+  const today = huzhouDate(now);
   c.milestones.forEach((m, i) => {
     if (m.dueDate <= today) out.push({ field: `milestones.${i}.dueDate`, rule: 'proposal.milestone_past' });
     else if (i > 0 && m.dueDate < c.milestones[i - 1].dueDate) {

@@ -16,8 +16,8 @@ import {
   ValidateBy,
   ValidateNested,
 } from 'class-validator';
+import { trimString } from '@app/common';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** Prices are whole yuan; 10^12 is far above any real proposal and inside Number's safe range. */
 export const PROPOSAL_MAX_YUAN = 1_000_000_000_000;
 export const TECHNICAL_APPROACH_MAX = 50_000;
@@ -40,7 +40,7 @@ function IsCalendarDate() {
 
 export class KpiResponseDto {
   @ApiProperty({ example: '缺陷检出率', maxLength: 100, description: 'The scenario KPI this answers' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -52,7 +52,7 @@ export class KpiResponseDto {
   approach: string;
 
   @ApiProperty({ example: '99.6%', maxLength: 200 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MaxLength(200)
   committedValue: string;
@@ -60,14 +60,14 @@ export class KpiResponseDto {
 
 export class TeamMemberDto {
   @ApiProperty({ example: '张工', maxLength: 50 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(50)
   name: string;
 
   @ApiProperty({ example: '算法负责人', maxLength: 100 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MaxLength(100)
   role: string;
@@ -80,7 +80,7 @@ export class TeamMemberDto {
 
 export class PriceItemDto {
   @ApiProperty({ example: '视觉检测设备', maxLength: 200 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -95,7 +95,7 @@ export class PriceItemDto {
 
 export class MilestoneDto {
   @ApiProperty({ example: '样机部署', maxLength: 200 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -121,14 +121,14 @@ export class MilestoneDto {
 
 export class ReferenceDto {
   @ApiProperty({ example: '织里镇某童装企业', maxLength: 200 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   client: string;
 
   @ApiProperty({ example: '面料瑕疵检测', maxLength: 200 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

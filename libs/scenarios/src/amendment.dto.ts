@@ -13,8 +13,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ScenarioOptionalFieldsDto } from './scenario.dto';
+import { trimString } from '@app/common';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const present = (_: object, v: unknown) => v !== undefined;
 
 /**
@@ -24,7 +24,7 @@ const present = (_: object, v: unknown) => v !== undefined;
 export class AmendmentChangesDto extends ScenarioOptionalFieldsDto {
   @ApiPropertyOptional({ maxLength: 100 })
   @ValidateIf(present)
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -39,7 +39,7 @@ export class AmendScenarioDto {
   version: number;
 
   @ApiProperty({ example: '根据答疑情况，补充数据资源说明并调整预算上限', maxLength: 2000 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)

@@ -1,15 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { trimString } from '@app/common';
 
 /** Longest question or answer, in characters (also a database check). */
 export const CLARIFICATION_TEXT_MAX = 2000;
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 export class AskQuestionDto {
   @ApiProperty({ example: '历史瑕疵图像是否包含多种面料类型？能否提前获取样例？', maxLength: CLARIFICATION_TEXT_MAX })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(CLARIFICATION_TEXT_MAX)
@@ -18,7 +17,7 @@ export class AskQuestionDto {
 
 export class AnswerQuestionDto {
   @ApiProperty({ example: '包含棉、涤纶及混纺三类面料，可在试验场内查看样例。', maxLength: CLARIFICATION_TEXT_MAX })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(CLARIFICATION_TEXT_MAX)

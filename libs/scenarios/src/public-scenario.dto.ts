@@ -14,6 +14,7 @@ import {
   Min,
 } from 'class-validator';
 import { codesOf } from '@app/taxonomy';
+import { trimString } from '@app/common';
 
 /** Status groups of the public list, as vendors think of them. */
 export const PUBLIC_STATUS_GROUPS = ['open', 'closed', 'awarded', 'accepted', 'demonstration'] as const;
@@ -22,7 +23,6 @@ export const PUBLIC_SORTS = ['newest', 'deadline', 'budget', 'relevance'] as con
 export type PublicSort = (typeof PUBLIC_SORTS)[number];
 
 const MAX_YUAN = 1_000_000_000_000;
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** `?capability=a&capability=b` and `?capability=a,b` both give `['a', 'b']`. */
 const toList = ({ value }: { value: unknown }) => {
   const raw = Array.isArray(value) ? value : [value];
@@ -33,7 +33,7 @@ const toList = ({ value }: { value: unknown }) => {
 export class PublicScenarioQuery {
   @ApiPropertyOptional({ maxLength: 100, description: 'Keywords (Chinese or English)' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MaxLength(100)
   q?: string;

@@ -1,3 +1,4 @@
+import { huzhouYear } from '@app/common';
 import type { EntityManager } from 'typeorm';
 
 /** Domain abbreviations used in scenario codes. */
@@ -10,11 +11,6 @@ export const DOMAIN_ABBREVIATIONS: Record<string, string> = {
 };
 
 export const SCENARIO_CODE_PATTERN = /^HZ-\d{4}-(MF|AG|CT|TR|OT)-\d{4,}$/;
-
-/** The calendar year in Huzhou (UTC+8, no DST) at `at`. */
-export function huzhouYear(at: Date): number {
-  return new Date(at.getTime() + 8 * 3_600_000).getUTCFullYear();
-}
 
 /**
  * The next code for (year, domain), e.g. `HZ-2026-MF-0007`. The counter row is created or bumped by

@@ -1,5 +1,5 @@
 import { REQUIRED_FOR_SUBMISSION } from './scenario-checks';
-import { PageQuery } from '@app/common';
+import { PageQuery, trimString } from '@app/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -37,7 +37,6 @@ import {
 } from './scenario.entity';
 import { SCENARIO_STATUSES, type ScenarioStatus } from './scenario-status';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const DOMAINS = codesOf('domain');
 const SECTORS = codesOf('sector');
 const CAPABILITIES = codesOf('capability');
@@ -60,27 +59,27 @@ export type ScenarioField = (typeof SCENARIO_FIELDS)[number];
 
 export class KpiDto {
   @ApiProperty({ example: '缺陷检出率', maxLength: 100 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   metric: string;
 
   @ApiProperty({ example: '85', maxLength: 100 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MaxLength(100)
   baseline: string;
 
   @ApiProperty({ example: '99', maxLength: 100 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   target: string;
 
   @ApiProperty({ example: '%', maxLength: 20 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MaxLength(20)
   unit: string;
@@ -88,7 +87,7 @@ export class KpiDto {
 
 export class DataResourceDto {
   @ApiProperty({ example: '历史质检图像', maxLength: 100 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -129,7 +128,7 @@ export class ComplianceDto {
 
 export class ContactDto {
   @ApiProperty({ example: '李联系', maxLength: 50 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(50)
@@ -155,7 +154,7 @@ export class ContactDto {
 export class ScenarioOptionalFieldsDto {
   @ApiPropertyOptional({ maxLength: 500, nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MaxLength(500)
   summary?: string | null;
@@ -276,7 +275,7 @@ export class ScenarioOptionalFieldsDto {
 
   @ApiPropertyOptional({ maxLength: 200, nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MaxLength(200)
   titleEn?: string | null;
@@ -291,7 +290,7 @@ export class ScenarioOptionalFieldsDto {
 /** A new draft: only the title and the domain are needed to start. */
 export class CreateScenarioDto extends ScenarioOptionalFieldsDto {
   @ApiProperty({ example: '童装面料瑕疵AI视觉检测', maxLength: 100 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -312,7 +311,7 @@ export class UpdateScenarioDto extends ScenarioOptionalFieldsDto {
 
   @ApiPropertyOptional({ maxLength: 100 })
   @ValidateIf(present)
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -363,7 +362,7 @@ export class ReturnScenarioDto {
 
 export class RejectScenarioDto {
   @ApiProperty({ example: '不属于人工智能应用场景', maxLength: 1000 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(1000)
@@ -375,7 +374,7 @@ export const CANCELLATION_REASON_MAX = 2000;
 
 export class CancelScenarioDto {
   @ApiProperty({ example: '上级部门调整预算安排，本场景暂停实施', maxLength: CANCELLATION_REASON_MAX })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(CANCELLATION_REASON_MAX)

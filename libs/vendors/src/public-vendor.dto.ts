@@ -3,11 +3,11 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { codesOf } from '@app/taxonomy';
 import { MAX_YUAN } from './vendor-profile.dto';
+import { trimString } from '@app/common';
 
 export const PUBLIC_VENDOR_SORTS = ['newest', 'relevance'] as const;
 export type PublicVendorSort = (typeof PUBLIC_VENDOR_SORTS)[number];
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** `?capability=a&capability=b` and `?capability=a,b` both give `['a', 'b']` (as on the opportunity list). */
 const toList = ({ value }: { value: unknown }) => {
   const raw = Array.isArray(value) ? value : [value];
@@ -18,7 +18,7 @@ const toList = ({ value }: { value: unknown }) => {
 export class PublicVendorQuery {
   @ApiPropertyOptional({ maxLength: 100, description: 'Keywords (Chinese or English)' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MaxLength(100)
   q?: string;

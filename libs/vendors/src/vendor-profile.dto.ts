@@ -19,8 +19,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { codesOf } from '@app/taxonomy';
+import { trimString } from '@app/common';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** Budgets are whole yuan; 10^12 is far above any real project and inside Number's safe range. */
 export const MAX_YUAN = 1_000_000_000_000;
 export const VENDOR_DESCRIPTION_MAX = 10_000;
@@ -29,7 +29,7 @@ const CODE = /^[a-z][a-z0-9_]{0,49}$/;
 
 export class VendorProductDto {
   @ApiProperty({ example: '织物瑕疵在线检测系统', maxLength: 100 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -50,14 +50,14 @@ export class VendorProductDto {
 
 export class VendorPastCaseDto {
   @ApiProperty({ example: '织里童装企业面料瑕疵检测', maxLength: 200 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   title: string;
 
   @ApiProperty({ example: '湖州某童装企业', maxLength: 100 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -87,14 +87,14 @@ export class VendorPastCaseDto {
 
 export class VendorCertificationDto {
   @ApiProperty({ example: 'ISO 9001', maxLength: 100 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   name: string;
 
   @ApiProperty({ example: '中国质量认证中心', maxLength: 100 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)

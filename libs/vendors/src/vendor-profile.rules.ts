@@ -1,4 +1,4 @@
-import type { FieldViolation } from '@app/common';
+import { type FieldViolation, huzhouYear } from '@app/common';
 import { isKnownCode, type TaxonomyKind } from '@app/taxonomy';
 import type { VendorCertification, VendorPastCase } from './vendor-profile.entity';
 
@@ -22,11 +22,6 @@ export const VENDOR_CODED_FIELDS = [
   { field: 'districts', kind: 'district', rule: 'vendor.unknown_district' },
 ] as const satisfies readonly { field: keyof VendorProfileInput; kind: TaxonomyKind; rule: string }[];
 
-/** The year in Huzhou (UTC+8) at `now`: a case may not be from a later year. */
-export function currentYear(now: Date): number {
-  return new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
-}
-
 /** A real calendar date written as YYYY-MM-DD (2026-02-30 is not). */
 export function isCalendarDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
@@ -49,7 +44,7 @@ export function vendorProfileViolations(p: VendorProfileInput, now: Date): Field
   const min = p.typicalBudgetMinYuan;
   const max = p.typicalBudgetMaxYuan;
   if (min != null && max != null && min > max) out.push({ field: 'typicalBudgetMinYuan', rule: 'vendor.budget_range' });
-  const year = currentYear(now);
+  const year = huzhouYear(now);
   const linked = new Set<string>();
   (p.pastCases ?? []).forEach((c, i) => {
     if (c.year > year) out.push({ field: `pastCases[${i}].year`, rule: 'vendor.case_year_future', params: { year } });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock, systemContext } from '@app/common';
+import { Clock, huzhouDate, huzhouYear, systemContext } from '@app/common';
 import { UserEntity } from '@app/identity';
 import { type ActorContext, BatchService, ScenarioEntity, ScenarioService, VettingService } from '@app/scenarios';
 import { ConsortiumService, type ProposalContent, ProposalService } from '@app/proposals';
@@ -26,7 +26,6 @@ const daysAgo = (now: Date, days: number, hour = 2) => {
   const d = new Date(now.getTime() - days * DAY);
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), hour));
 };
-const isoDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /**
  * The vendors' side of the demo and the whole cycle (demo-history.ts): capability profiles, proposals
@@ -98,7 +97,7 @@ export class DemoHistorySeeder {
     });
     if (pending.length === 0) return 0;
     await this.at(published, async () => {
-      const year = new Date(published.getTime() + 8 * 3_600_000).getUTCFullYear();
+      const year = huzhouYear(published);
       const batch = await this.batches.create(staff, year);
       await this.batches.addScenarios(
         staff,
@@ -251,7 +250,7 @@ export class DemoHistorySeeder {
       ...p.content,
       milestones: p.milestones.map((m) => ({
         title: m.title,
-        dueDate: isoDate(daysAgo(now, m.dueDaysAgo)),
+        dueDate: huzhouDate(daysAgo(now, m.dueDaysAgo)),
         deliverables: m.deliverables,
         paymentPercent: m.paymentPercent,
       })),
@@ -323,13 +322,13 @@ function openProposalContent(scenario: ScenarioEntity, spec: DemoOpenProposal, d
     milestones: [
       {
         title: '部署上线',
-        dueDate: isoDate(new Date(deadline.getTime() + 90 * DAY)),
+        dueDate: huzhouDate(new Date(deadline.getTime() + 90 * DAY)),
         deliverables: '系统上线试运行',
         paymentPercent: 50,
       },
       {
         title: '验收',
-        dueDate: isoDate(new Date(deadline.getTime() + 180 * DAY)),
+        dueDate: huzhouDate(new Date(deadline.getTime() + 180 * DAY)),
         deliverables: '验收报告',
         paymentPercent: 50,
       },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { type Actor, type RequestContext, systemContext } from '@app/common';
+import { type Actor, huzhouYear, type RequestContext, systemContext } from '@app/common';
 import { AppConfig } from '@app/config';
 import { AuditService } from '@app/audit';
 import {
@@ -364,7 +364,7 @@ export class DemoSeeder {
     let created = 0;
     if (!batchId) {
       // The batch year is the year in Huzhou (UTC+8).
-      const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+      const year = huzhouYear(new Date());
       batchId = (await this.batches.create(staff, year)).id;
       created = 1;
     }

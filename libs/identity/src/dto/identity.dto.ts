@@ -12,13 +12,12 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { ROLES, type Role, PageQuery } from '@app/common';
+import { ROLES, type Role, PageQuery, trimString } from '@app/common';
 import { codesOf } from '@app/taxonomy';
 import { IsUscc } from '../uscc/is-uscc.decorator';
 import { PASSWORD_MAX_LENGTH } from '../auth/passwords';
 import { ORGANISATION_STATUSES, type OrganisationStatus } from '../organisations/organisation-status';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 const DISTRICTS = codesOf('district');
 const PHONE = /^[0-9+\-() ]{5,20}$/;
@@ -29,7 +28,7 @@ export class RegisterOrganisationDto {
   type: 'agency' | 'vendor';
 
   @ApiProperty({ example: '湖州市经济和信息化局', maxLength: 100 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -37,7 +36,7 @@ export class RegisterOrganisationDto {
 
   @ApiPropertyOptional({ example: 'Huzhou Economy and Information Technology Bureau', maxLength: 200 })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MaxLength(200)
   nameEn?: string;
@@ -54,7 +53,7 @@ export class RegisterOrganisationDto {
   districtCode: string;
 
   @ApiProperty({ example: '王晓明', maxLength: 50 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(50)
@@ -91,7 +90,7 @@ export class NewUserDto {
   password: string;
 
   @ApiProperty({ example: '王晓明', maxLength: 50 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(50)
@@ -159,7 +158,7 @@ export class ChangePasswordDto {
 
 export class RejectOrganisationDto {
   @ApiProperty({ example: '统一社会信用代码与营业执照不一致', maxLength: 500 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
