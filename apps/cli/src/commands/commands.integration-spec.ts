@@ -124,7 +124,7 @@ describe('CLI commands (real Postgres)', () => {
       await moduleRef.get(SeedCommand).run([], {});
       expect(out.exitCode).toBe(0);
       expect(out.stdout.join('')).toContain(
-        '0 created (taxonomy terms 0, organisations 0, users 0, scenarios 0, batches 0)',
+        '0 created (taxonomy terms 0, organisations 0, users 0, scenarios 0, batches 0, vendor profiles 0, earlier-batch scenarios 0, proposals 0)',
       );
     });
   });

@@ -29,7 +29,7 @@ export class SeedCommand extends CliCommand<SeedOptions> {
       onProgress: (p) => this.out.progress(p),
     });
     this.out.line(
-      `${report.created} created (taxonomy terms ${report.taxonomyTermsChanged}, organisations ${report.organisationsCreated}, users ${report.usersCreated}, scenarios ${report.scenariosCreated}, batches ${report.batchesCreated})`,
+      `${report.created} created (taxonomy terms ${report.taxonomyTermsChanged}, organisations ${report.organisationsCreated}, users ${report.usersCreated}, scenarios ${report.scenariosCreated}, batches ${report.batchesCreated}, vendor profiles ${report.vendorProfilesCreated}, earlier-batch scenarios ${report.historicScenariosCreated}, proposals ${report.proposalsCreated})`,
     );
     this.out.line(`demo accounts (password ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS)

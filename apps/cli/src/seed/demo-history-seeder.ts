@@ -235,12 +235,48 @@ export class DemoHistorySeeder {
     await this.at(daysAgo(now, spec.days.demonstration!), () =>
       this.acceptance.designateDemonstration(staff, scenarioId, { citation: spec.demonstrationCitation! }),
     );
+    for (const key of [spec.proposals[0].lead, ...spec.proposals[0].members])
+      await this.linkDeliveredCase(requestId, key, scenarioId, spec, now);
     if (spec.replicatedBy) {
       const replicator = await this.actingAs(requestId, spec.replicatedBy);
       await this.at(daysAgo(now, spec.days.demonstration! - 3), () =>
         this.acceptance.replicate(replicator, scenarioId),
       );
     }
+  }
+
+  /**
+   * The winners add the accepted scenario to their profile's past cases, linked to it: the capability
+   * list shows such a case as verified (delivered on this platform), unlike self-declared ones.
+   */
+  private async linkDeliveredCase(
+    requestId: string,
+    vendorKey: string,
+    scenarioId: string,
+    spec: DemoHistoricScenario,
+    now: Date,
+  ) {
+    const profile = DEMO_VENDOR_PROFILES.find((p) => p.vendorKey === vendorKey);
+    const admin = await this.vendorAdmin(requestId, vendorKey);
+    const stored = await this.dataSource.manager.findOne(VendorProfileEntity, {
+      where: { organisationId: admin.actor.organisationId! },
+    });
+    if (!profile || !stored) return;
+    const { vendorKey: _key, ...fields } = profile;
+    const agency = await this.actingAs(requestId, spec.author);
+    const client = (await this.dataSource.query(`SELECT name_zh FROM organisation WHERE id = $1`, [
+      agency.actor.organisationId,
+    ])) as { name_zh: string }[];
+    const delivered = {
+      title: spec.fields.title,
+      client: client[0].name_zh,
+      year: huzhouYear(daysAgo(now, spec.days.acceptance ?? 0)),
+      outcome: spec.trialResults?.map((t) => `${t.metric} ${t.measuredValue}`).join('，') ?? '通过验收',
+      scenarioId,
+    };
+    await this.at(daysAgo(now, (spec.days.demonstration ?? 0) - 1), () =>
+      this.profiles.put(admin, { ...fields, pastCases: [delivered, ...fields.pastCases], version: stored.version }),
+    );
   }
 
   /** A historic proposal drafted, its consortium confirmed and submitted (at the Clock's current day). */

@@ -303,10 +303,13 @@ describe('DemoSeeder (real Postgres)', () => {
       [demonstration.id],
     )) as { organisation_id: string }[];
     expect(winners).toHaveLength(2);
-    for (const w of winners)
+    for (const w of winners) {
       expect(await moduleRef.get(ProposalService).deliveredScenarioIdsOf(w.organisation_id)).toEqual([
         demonstration.id,
       ]);
+      const profile = await moduleRef.get(PublicVendorService).get(w.organisation_id);
+      expect(profile.pastCases.filter((c) => c.verified).map((c) => c.scenarioId)).toEqual([demonstration.id]);
+    }
 
     // The open list's proposals, left in their demo states; still sealed (nobody but the vendors reads them).
     const open = (await ds.query(
