@@ -138,7 +138,8 @@ describe('delivery and acceptance (HTTP)', () => {
         demonstration: null,
       });
     }
-    for (const actor of [x.loser, otherAgency]) {
+    // The losing vendor, another agency and a reviewer see nothing.
+    for (const actor of [x.loser, otherAgency, await d.reviewer()]) {
       const res = await d.deliveryOf(actor, x.scenarioId);
       expect(res.statusCode).toBe(404);
       expect(res.json().code).toBe('DELIVERY_NOT_FOUND');

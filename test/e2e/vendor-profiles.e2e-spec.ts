@@ -170,6 +170,18 @@ describe('vendor capability profiles (HTTP)', () => {
     expect((await mine(vendor)).statusCode).toBe(404);
   });
 
+  it('counts the description in characters as the database does: 10,001 (emoji with a variation selector) is 400, not 500', async () => {
+    const vendor = await api.organisation('vendor');
+    // U+2764 U+FE0F: two characters for PostgreSQL, one for class-validator's MaxLength.
+    const heart = '\u2764\uFE0F';
+    const tooLong = await put(vendor, profileBody({ description: `${heart.repeat(5000)}x` }));
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().errors).toEqual([expect.objectContaining({ field: 'description', rule: 'maxLength' })]);
+    const atLimit = await put(vendor, profileBody({ description: heart.repeat(5000) }));
+    expect(atLimit.statusCode).toBe(201);
+    expect(atLimit.json().description).toBe(heart.repeat(5000));
+  });
+
   it('judges the year of a case by the server clock', async () => {
     const vendor = await api.organisation('vendor');
     const clock = jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(new Date('2023-06-01T00:00:00Z'));

@@ -12,3 +12,4 @@ export * from './markdown';
 export * from './time/clock';
 export * from './time/huzhou-time';
 export * from './dto/transforms';
+export * from './dto/max-chars';

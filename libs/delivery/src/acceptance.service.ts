@@ -115,7 +115,9 @@ export class AcceptanceService {
     const violations = verdictViolations(dto.verdict, dto.comments);
     if (violations.length) throw new ValidationFailedError(violations);
     return this.dataSource.transaction(async (em) => {
-      const scope = await deliveryScope(em, ctx.actor, scenarioId, true);
+      // Verdicts on one scenario take turns: a not_met closes the open round and opens the next, and a
+      // verdict that had waited for the closed round's lock would not see the new round (its snapshot).
+      const scope = await deliveryScope(em, ctx.actor, scenarioId, 'exclusive');
       const party = this.acceptancePartyOrForbidden(ctx.actor, scope);
       assertInDelivery(scope.scenario);
       await assertVerifiedOrganisation(em, ctx.actor);

@@ -16,18 +16,20 @@ export interface DeliveryScope {
  * The scenario, its deliveries and who the caller is to them. Not found when the caller may not see
  * the scenario (its existence is not revealed) or takes no part in its delivery (nor is there one).
  * `forChange` holds the scenario row (FOR SHARE) until the transaction ends, so a concurrent status
- * change (acceptance) waits, and the status checked here stays true until commit. Lock order
- * everywhere: scenario first, then delivery rows.
+ * change (acceptance) waits, and the status checked here stays true until commit; `'exclusive'`
+ * (FOR NO KEY UPDATE) also makes concurrent exclusive holders of the same scenario wait for each
+ * other. Lock order everywhere: scenario first, then delivery rows.
  */
 export async function deliveryScope(
   em: EntityManager,
   actor: Actor,
   scenarioId: string,
-  forChange = false,
+  forChange: boolean | 'exclusive' = false,
 ): Promise<DeliveryScope> {
+  const mode = forChange === 'exclusive' ? 'for_no_key_update' : forChange ? 'pessimistic_read' : null;
   const scenario = await em.findOne(ScenarioEntity, {
     where: { id: scenarioId },
-    ...(forChange ? { lock: { mode: 'pessimistic_read' as const } } : {}),
+    ...(mode ? { lock: { mode } } : {}),
   });
   if (!scenario || !scenarioPolicy.canView(actor, scenario)) throw new ScenarioError('SCENARIO_NOT_FOUND');
   const deliveries = await em.find(DeliveryEntity, {

@@ -11,14 +11,14 @@ import {
   IsUUID,
   Matches,
   Max,
-  MaxLength,
   Min,
   ValidateIf,
 } from 'class-validator';
 import { ACCEPTANCE_VERDICTS, type AcceptanceVerdict } from './delivery-status';
-import { trimString } from '@app/common';
+import { trimString, MaxChars } from '@app/common';
 
 const present = (_: object, v: unknown) => v !== undefined;
+
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const MILESTONE_TITLE_MAX = 200;
@@ -35,7 +35,7 @@ export class ProposeMilestoneChangeDto {
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(MILESTONE_TITLE_MAX)
+  @MaxChars(MILESTONE_TITLE_MAX)
   title?: string;
 
   @ApiPropertyOptional({ example: '2026-09-30', description: 'A calendar day in Huzhou, YYYY-MM-DD' })
@@ -48,14 +48,14 @@ export class ProposeMilestoneChangeDto {
   @ValidateIf(present)
   @Transform(trimString)
   @IsString()
-  @MaxLength(MILESTONE_DELIVERABLES_MAX)
+  @MaxChars(MILESTONE_DELIVERABLES_MAX)
   deliverables?: string;
 
   @ApiProperty({ example: '试验场数据接入推迟两周', maxLength: DELIVERY_REASON_MAX })
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(DELIVERY_REASON_MAX)
+  @MaxChars(DELIVERY_REASON_MAX)
   reason: string;
 }
 
@@ -65,7 +65,7 @@ export class RefuseMilestoneChangeDto {
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(DELIVERY_REASON_MAX)
+  @MaxChars(DELIVERY_REASON_MAX)
   comment: string;
 }
 
@@ -75,7 +75,7 @@ export class ReturnMilestoneDto {
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(DELIVERY_REASON_MAX)
+  @MaxChars(DELIVERY_REASON_MAX)
   reason: string;
 }
 
@@ -84,7 +84,7 @@ export class CreateProgressReportDto {
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(PROGRESS_TEXT_MAX)
+  @MaxChars(PROGRESS_TEXT_MAX)
   text: string;
 
   @ApiProperty({ minimum: 0, maximum: 100, example: 40 })
@@ -105,14 +105,14 @@ export class RecordTrialResultDto {
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(100)
+  @MaxChars(100)
   metric: string;
 
   @ApiProperty({ example: '99.6', maxLength: 100, description: 'In the KPI’s unit' })
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(100)
+  @MaxChars(100)
   measuredValue: string;
 
   @ApiProperty({ description: 'Whether the measured value meets the KPI’s target' })
@@ -123,14 +123,14 @@ export class RecordTrialResultDto {
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxChars(2000)
   method: string;
 
   @ApiPropertyOptional({ maxLength: 5000, nullable: true })
   @IsOptional()
   @Transform(trimString)
   @IsString()
-  @MaxLength(5000)
+  @MaxChars(5000)
   notes?: string | null;
 
   @ApiProperty({ example: '2026-10-12T10:00:00+08:00', description: 'When it was measured; not in the future' })
@@ -153,7 +153,7 @@ export class RecordVerdictDto {
   @IsOptional()
   @Transform(trimString)
   @IsString()
-  @MaxLength(VERDICT_COMMENTS_MAX)
+  @MaxChars(VERDICT_COMMENTS_MAX)
   comments?: string | null;
 }
 
@@ -165,6 +165,6 @@ export class DesignateDemonstrationDto {
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(CITATION_MAX)
+  @MaxChars(CITATION_MAX)
   citation: string;
 }

@@ -7,13 +7,12 @@ import {
   IsObject,
   IsString,
   Max,
-  MaxLength,
   Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { ScenarioOptionalFieldsDto } from './scenario.dto';
-import { trimString } from '@app/common';
+import { trimString, MaxChars } from '@app/common';
 
 const present = (_: object, v: unknown) => v !== undefined;
 
@@ -27,7 +26,7 @@ export class AmendmentChangesDto extends ScenarioOptionalFieldsDto {
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(100)
+  @MaxChars(100)
   title?: string;
 }
 
@@ -42,7 +41,7 @@ export class AmendScenarioDto {
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxChars(2000)
   reason: string;
 
   @ApiProperty({ type: AmendmentChangesDto, description: 'Only the fields that change' })

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { trimString } from '@app/common';
+import { IsNotEmpty, IsString } from 'class-validator';
+import { trimString, MaxChars } from '@app/common';
 
 /** Longest question or answer, in characters (also a database check). */
 export const CLARIFICATION_TEXT_MAX = 2000;
@@ -11,7 +11,7 @@ export class AskQuestionDto {
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(CLARIFICATION_TEXT_MAX)
+  @MaxChars(CLARIFICATION_TEXT_MAX)
   question: string;
 }
 
@@ -20,6 +20,6 @@ export class AnswerQuestionDto {
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(CLARIFICATION_TEXT_MAX)
+  @MaxChars(CLARIFICATION_TEXT_MAX)
   answer: string;
 }

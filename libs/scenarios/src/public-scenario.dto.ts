@@ -1,20 +1,8 @@
 import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
 import { codesOf } from '@app/taxonomy';
-import { trimString } from '@app/common';
+import { trimString, MaxChars } from '@app/common';
 
 /** Status groups of the public list, as vendors think of them. */
 export const PUBLIC_STATUS_GROUPS = ['open', 'closed', 'awarded', 'accepted', 'demonstration'] as const;
@@ -35,7 +23,7 @@ export class PublicScenarioQuery {
   @IsOptional()
   @Transform(trimString)
   @IsString()
-  @MaxLength(100)
+  @MaxChars(100)
   q?: string;
 
   @ApiPropertyOptional({ enum: codesOf('domain'), isArray: true, description: 'One or more (comma-separated)' })
@@ -106,14 +94,14 @@ export class PublicScenarioQuery {
   @ApiPropertyOptional({ description: 'Proposal deadline on or after (ISO 8601)' })
   @IsOptional()
   @IsString()
-  @MaxLength(40)
+  @MaxChars(40)
   @IsISO8601({ strict: true })
   deadlineFrom?: string;
 
   @ApiPropertyOptional({ description: 'Proposal deadline on or before (ISO 8601)' })
   @IsOptional()
   @IsString()
-  @MaxLength(40)
+  @MaxChars(40)
   @IsISO8601({ strict: true })
   deadlineTo?: string;
 
@@ -130,7 +118,7 @@ export class PublicScenarioQuery {
   @ApiPropertyOptional({ description: 'Cursor from the previous page (same query and sort)' })
   @IsOptional()
   @IsString()
-  @MaxLength(300)
+  @MaxChars(300)
   cursor?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 20 })

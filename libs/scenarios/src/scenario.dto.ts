@@ -1,5 +1,5 @@
 import { REQUIRED_FOR_SUBMISSION } from './scenario-checks';
-import { PageQuery, trimString } from '@app/common';
+import { PageQuery, trimString, MaxChars } from '@app/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -18,7 +18,6 @@ import {
   IsString,
   Matches,
   Max,
-  MaxLength,
   Min,
   ValidateBy,
   ValidateIf,
@@ -62,26 +61,26 @@ export class KpiDto {
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(100)
+  @MaxChars(100)
   metric: string;
 
   @ApiProperty({ example: '85', maxLength: 100 })
   @Transform(trimString)
   @IsString()
-  @MaxLength(100)
+  @MaxChars(100)
   baseline: string;
 
   @ApiProperty({ example: '99', maxLength: 100 })
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(100)
+  @MaxChars(100)
   target: string;
 
   @ApiProperty({ example: '%', maxLength: 20 })
   @Transform(trimString)
   @IsString()
-  @MaxLength(20)
+  @MaxChars(20)
   unit: string;
 }
 
@@ -90,17 +89,17 @@ export class DataResourceDto {
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(100)
+  @MaxChars(100)
   name: string;
 
   @ApiProperty({ maxLength: 1000 })
   @IsString()
-  @MaxLength(1000)
+  @MaxChars(1000)
   description: string;
 
   @ApiProperty({ maxLength: 500, description: 'How vendors may access the data' })
   @IsString()
-  @MaxLength(500)
+  @MaxChars(500)
   accessTerms: string;
 
   @ApiProperty({ description: 'Accessible only inside the test-ground sandbox' })
@@ -131,7 +130,7 @@ export class ContactDto {
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(50)
+  @MaxChars(50)
   name: string;
 
   @ApiProperty({ example: '0572-2345678' })
@@ -141,7 +140,7 @@ export class ContactDto {
 
   @ApiProperty({ example: 'contact@example.gov.cn' })
   @IsString()
-  @MaxLength(254)
+  @MaxChars(254)
   @IsEmail()
   email: string;
 
@@ -156,13 +155,13 @@ export class ScenarioOptionalFieldsDto {
   @IsOptional()
   @Transform(trimString)
   @IsString()
-  @MaxLength(500)
+  @MaxChars(500)
   summary?: string | null;
 
   @ApiPropertyOptional({ maxLength: 20_000, nullable: true, description: 'Markdown' })
   @IsOptional()
   @IsString()
-  @MaxLength(20_000)
+  @MaxChars(20_000)
   description?: string | null;
 
   @ApiPropertyOptional({ enum: SECTORS, nullable: true, description: 'Must belong to the domain' })
@@ -191,7 +190,7 @@ export class ScenarioOptionalFieldsDto {
   @ApiPropertyOptional({ maxLength: 5000, nullable: true, description: 'Current situation and problem' })
   @IsOptional()
   @IsString()
-  @MaxLength(5000)
+  @MaxChars(5000)
   currentSituation?: string | null;
 
   @ApiPropertyOptional({ type: [KpiDto], maxItems: 20, nullable: true })
@@ -248,7 +247,7 @@ export class ScenarioOptionalFieldsDto {
   @ApiPropertyOptional({ example: '2026-12-31T16:00:00.000Z', nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(40)
+  @MaxChars(40)
   @IsISO8601({ strict: true })
   proposalDeadline?: string | null;
 
@@ -277,13 +276,13 @@ export class ScenarioOptionalFieldsDto {
   @IsOptional()
   @Transform(trimString)
   @IsString()
-  @MaxLength(200)
+  @MaxChars(200)
   titleEn?: string | null;
 
   @ApiPropertyOptional({ maxLength: 1000, nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(1000)
+  @MaxChars(1000)
   summaryEn?: string | null;
 }
 
@@ -293,7 +292,7 @@ export class CreateScenarioDto extends ScenarioOptionalFieldsDto {
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(100)
+  @MaxChars(100)
   title: string;
 
   @ApiProperty({ enum: DOMAINS })
@@ -314,7 +313,7 @@ export class UpdateScenarioDto extends ScenarioOptionalFieldsDto {
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(100)
+  @MaxChars(100)
   title?: string;
 
   @ApiPropertyOptional({ enum: DOMAINS })
@@ -365,7 +364,7 @@ export class RejectScenarioDto {
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(1000)
+  @MaxChars(1000)
   reason: string;
 }
 
@@ -377,7 +376,7 @@ export class CancelScenarioDto {
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(CANCELLATION_REASON_MAX)
+  @MaxChars(CANCELLATION_REASON_MAX)
   reason: string;
 }
 

@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { codesOf } from '@app/taxonomy';
 import { MAX_YUAN } from './vendor-profile.dto';
-import { trimString } from '@app/common';
+import { trimString, MaxChars } from '@app/common';
 
 export const PUBLIC_VENDOR_SORTS = ['newest', 'relevance'] as const;
 export type PublicVendorSort = (typeof PUBLIC_VENDOR_SORTS)[number];
@@ -20,7 +20,7 @@ export class PublicVendorQuery {
   @IsOptional()
   @Transform(trimString)
   @IsString()
-  @MaxLength(100)
+  @MaxChars(100)
   q?: string;
 
   @ApiPropertyOptional({ enum: codesOf('domain'), isArray: true, description: 'Vendors in any of them' })
@@ -90,7 +90,7 @@ export class PublicVendorQuery {
   @ApiPropertyOptional({ description: 'Cursor from the previous page (same query and sort)' })
   @IsOptional()
   @IsString()
-  @MaxLength(300)
+  @MaxChars(300)
   cursor?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 20 })

@@ -14,12 +14,11 @@ import {
   IsUUID,
   Matches,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { codesOf } from '@app/taxonomy';
-import { trimString } from '@app/common';
+import { trimString, MaxChars } from '@app/common';
 
 /** Budgets are whole yuan; 10^12 is far above any real project and inside Number's safe range. */
 export const MAX_YUAN = 1_000_000_000_000;
@@ -32,18 +31,18 @@ export class VendorProductDto {
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(100)
+  @MaxChars(100)
   name: string;
 
   @ApiProperty({ maxLength: 2000 })
   @IsString()
-  @MaxLength(2000)
+  @MaxChars(2000)
   description: string;
 
   @ApiPropertyOptional({ nullable: true, example: 'https://example.cn/products/fabric' })
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @MaxChars(500)
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   url?: string | null;
 }
@@ -53,14 +52,14 @@ export class VendorPastCaseDto {
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxChars(200)
   title: string;
 
   @ApiProperty({ example: '湖州某童装企业', maxLength: 100 })
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(100)
+  @MaxChars(100)
   client: string;
 
   @ApiProperty({ minimum: 1990, example: 2025, description: 'Not after the current year' })
@@ -71,7 +70,7 @@ export class VendorPastCaseDto {
 
   @ApiProperty({ maxLength: 1000, example: '漏检率由 5% 降至 0.5%' })
   @IsString()
-  @MaxLength(1000)
+  @MaxChars(1000)
   outcome: string;
 
   @ApiPropertyOptional({
@@ -90,14 +89,14 @@ export class VendorCertificationDto {
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(100)
+  @MaxChars(100)
   name: string;
 
   @ApiProperty({ example: '中国质量认证中心', maxLength: 100 })
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(100)
+  @MaxChars(100)
   issuer: string;
 
   @ApiPropertyOptional({ nullable: true, example: '2027-06-30', description: 'YYYY-MM-DD' })
@@ -151,7 +150,7 @@ export class PutVendorProfileDto {
   @ApiProperty({ maxLength: VENDOR_DESCRIPTION_MAX, description: 'Markdown' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(VENDOR_DESCRIPTION_MAX)
+  @MaxChars(VENDOR_DESCRIPTION_MAX)
   description: string;
 
   @ApiPropertyOptional({ type: [VendorProductDto], maxItems: 20 })

@@ -1,17 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsInt,
-  IsISO8601,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
+import { MaxChars } from '@app/common';
 import {
   AUDIT_CURSOR_PATTERN,
   AUDIT_QUERY_DEFAULT_LIMIT,
@@ -34,14 +24,14 @@ export class AuditRecordsQueryDto {
   @IsOptional()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(100)
+  @MaxChars(100)
   objectType?: string;
 
   @ApiPropertyOptional({ description: 'One object of `objectType` (requires objectType)', maxLength: 200 })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxChars(200)
   objectId?: string;
 
   @ApiPropertyOptional({ description: 'Records of what this user did', format: 'uuid' })

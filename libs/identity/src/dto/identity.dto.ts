@@ -9,10 +9,9 @@ import {
   IsOptional,
   IsString,
   Matches,
-  MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { ROLES, type Role, PageQuery, trimString } from '@app/common';
+import { ROLES, type Role, PageQuery, trimString, MaxChars } from '@app/common';
 import { codesOf } from '@app/taxonomy';
 import { IsUscc } from '../uscc/is-uscc.decorator';
 import { PASSWORD_MAX_LENGTH } from '../auth/passwords';
@@ -31,20 +30,20 @@ export class RegisterOrganisationDto {
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(100)
+  @MaxChars(100)
   nameZh: string;
 
   @ApiPropertyOptional({ example: 'Huzhou Economy and Information Technology Bureau', maxLength: 200 })
   @IsOptional()
   @Transform(trimString)
   @IsString()
-  @MaxLength(200)
+  @MaxChars(200)
   nameEn?: string;
 
   @ApiProperty({ example: '11330500002619347X', description: '统一社会信用代码 (GB 32100-2015)' })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
   @IsString()
-  @MaxLength(64)
+  @MaxChars(64)
   @IsUscc()
   uscc: string;
 
@@ -56,7 +55,7 @@ export class RegisterOrganisationDto {
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(50)
+  @MaxChars(50)
   contactName: string;
 
   @ApiProperty({ example: '0572-2345678' })
@@ -67,7 +66,7 @@ export class RegisterOrganisationDto {
   @ApiProperty({ example: 'contact@example.gov.cn' })
   @Transform(lower)
   @IsString()
-  @MaxLength(254)
+  @MaxChars(254)
   @IsEmail()
   contactEmail: string;
 }
@@ -76,7 +75,7 @@ export class NewUserDto {
   @ApiProperty({ example: 'wang@example.gov.cn' })
   @Transform(lower)
   @IsString()
-  @MaxLength(254)
+  @MaxChars(254)
   @IsEmail()
   email: string;
 
@@ -86,14 +85,14 @@ export class NewUserDto {
     description: 'At least 10 characters with letters and digits',
   })
   @IsString()
-  @MaxLength(PASSWORD_MAX_LENGTH)
+  @MaxChars(PASSWORD_MAX_LENGTH)
   password: string;
 
   @ApiProperty({ example: '王晓明', maxLength: 50 })
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(50)
+  @MaxChars(50)
   displayName: string;
 }
 
@@ -124,14 +123,14 @@ export class LoginDto {
   @ApiProperty()
   @Transform(lower)
   @IsString()
-  @MaxLength(254)
+  @MaxChars(254)
   @IsEmail()
   email: string;
 
   @ApiProperty()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(PASSWORD_MAX_LENGTH)
+  @MaxChars(PASSWORD_MAX_LENGTH)
   password: string;
 }
 
@@ -139,7 +138,7 @@ export class RefreshTokenDto {
   @ApiProperty({ description: 'The refresh token from login or the last refresh' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxChars(200)
   refreshToken: string;
 }
 
@@ -147,12 +146,12 @@ export class ChangePasswordDto {
   @ApiProperty()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(PASSWORD_MAX_LENGTH)
+  @MaxChars(PASSWORD_MAX_LENGTH)
   currentPassword: string;
 
   @ApiProperty({ minLength: 10 })
   @IsString()
-  @MaxLength(PASSWORD_MAX_LENGTH)
+  @MaxChars(PASSWORD_MAX_LENGTH)
   newPassword: string;
 }
 
@@ -161,7 +160,7 @@ export class RejectOrganisationDto {
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(500)
+  @MaxChars(500)
   reason: string;
 }
 
