@@ -14,7 +14,16 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@nestjs/common/exceptions/*'], message: 'Throw domain errors, not HTTP exceptions.' }] },
+        {
+          patterns: [{ group: ['@nestjs/common/exceptions/*'], message: 'Throw domain errors, not HTTP exceptions.' }],
+          paths: [
+            {
+              name: 'class-validator',
+              importNames: ['MaxLength'],
+              message: 'Use MaxChars from @app/common: it counts characters as PostgreSQL CHECKs do.',
+            },
+          ],
+        },
       ],
     },
   },

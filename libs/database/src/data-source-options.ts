@@ -11,7 +11,9 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migration',
     migrationsTransactionMode: 'each',
-    logging: ['error'],
+    // Failed queries reach their callers as errors (the API logs unexpected ones without parameters);
+    // TypeORM's own error log would print every parameter, i.e. user text, of an expected conflict too.
+    logging: false,
     extra: {
       max: poolSize,
       application_name: 'scenario-exchange',

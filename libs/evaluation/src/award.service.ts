@@ -67,7 +67,7 @@ export class AwardService {
       const e = await evaluationOfScenario(em, scenarioId, 'pessimistic_write');
       if (e.status === 'decided') throw new EvaluationError('AWARD_ALREADY_DECIDED');
       if (e.status !== 'closed') throw new EvaluationError('EVALUATION_NOT_CLOSED', { status: e.status });
-      const proposals = await this.proposals.openedForScenario(scenarioId);
+      const proposals = await this.proposals.openedForScenario(scenarioId, em);
       const byId = new Map(proposals.map((p) => [p.id, p]));
       const violations: FieldViolation[] = [];
       dto.winners.forEach((w, i) => {
@@ -242,7 +242,7 @@ export class AwardService {
     return this.decideObjection(ctx, objectionId, 'uphold', dto.reasons, async (em, e, o) => {
       const now = this.clock.now();
       // Read before the scenario's lock and the audit chain's are taken (the read may open proposals).
-      const proposals = await this.proposals.openedForScenario(e.scenarioId);
+      const proposals = await this.proposals.openedForScenario(e.scenarioId, em);
       await this.scenarios.transition(ctx, e.scenarioId, 'reopen_evaluation', {
         manager: em,
         now,

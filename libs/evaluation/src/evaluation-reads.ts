@@ -49,6 +49,23 @@ export async function assertOnPanel(em: EntityManager, evaluationId: string, rev
   if (!seat) throw new EvaluationError('EVALUATION_NOT_FOUND');
 }
 
+/**
+ * The reviewer's current seat, locked: one reviewer's own writes (scores, declarations) then run one
+ * after the other. Take it after the evaluation's lock (the order every writer follows).
+ */
+export async function lockSeat(em: EntityManager, evaluationId: string, reviewerId: string): Promise<void> {
+  const seat = await em
+    .getRepository(PanelMemberEntity)
+    .createQueryBuilder('m')
+    .setLock('pessimistic_write')
+    .where('m.evaluation_id = :evaluationId AND m.reviewer_id = :reviewerId AND m.removed_at IS NULL', {
+      evaluationId,
+      reviewerId,
+    })
+    .getOne();
+  if (!seat) throw new EvaluationError('EVALUATION_NOT_FOUND');
+}
+
 /** Each reviewer's declarations, by vendor organisation. */
 export async function declarationsByReviewer(
   em: EntityManager,
@@ -86,18 +103,41 @@ export async function displayNames(em: EntityManager, userIds: readonly string[]
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
-/** Organisations' names (Chinese and, when given, English): what blind review must hide. */
-export async function organisationNames(
+/** What identifies an organisation in a text: what blind review must hide. */
+export interface OrganisationIdentity {
+  /** Its names (Chinese and, when given, English), its unified social credit code, its phone and e-mail. */
+  names: string[];
+  /** Its contact person. */
+  contactName: string;
+}
+
+/** Organisations' names and identifying registration details, by id. */
+export async function organisationIdentities(
   em: EntityManager,
   ids: readonly string[],
-): Promise<Map<string, { nameZh: string; nameEn: string | null }>> {
+): Promise<Map<string, OrganisationIdentity>> {
   if (ids.length === 0) return new Map();
-  const rows = (await em.query(`SELECT id, name_zh, name_en FROM organisation WHERE id = ANY ($1)`, [ids])) as {
+  const rows = (await em.query(
+    `SELECT id, name_zh, name_en, uscc, contact_name, contact_phone, contact_email FROM organisation WHERE id = ANY ($1)`,
+    [ids],
+  )) as {
     id: string;
     name_zh: string;
     name_en: string | null;
+    uscc: string;
+    contact_name: string;
+    contact_phone: string;
+    contact_email: string;
   }[];
-  return new Map(rows.map((r) => [r.id, { nameZh: r.name_zh, nameEn: r.name_en }]));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        names: [r.name_zh, r.name_en, r.uscc, r.contact_phone, r.contact_email].filter((x): x is string => !!x),
+        contactName: r.contact_name,
+      },
+    ]),
+  );
 }
 
 /** A reviewer's scores of one proposal, as stored. */

@@ -17,13 +17,12 @@ import {
   IsUUID,
   Matches,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { AWARD_OUTCOMES, type AwardOutcome } from './evaluation.entity';
 import { CRITERION_KEY_PATTERN, RUBRIC_MAX_CRITERIA } from './rubric';
-import { trimString } from '@app/common';
+import { trimString, MaxChars } from '@app/common';
 
 /** Optional free text: blank is the same as absent. */
 const trimOrNull = ({ value }: { value: unknown }) =>
@@ -46,7 +45,7 @@ export class RubricCriterionDto {
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(100)
+  @MaxChars(100)
   name: string;
 
   @ApiProperty({ example: 40, minimum: 1, maximum: 100, description: 'Whole points; the weights sum to 100' })
@@ -125,7 +124,7 @@ export class ConflictDeclarationDto {
   @IsOptional()
   @Transform(trimOrNull)
   @IsString()
-  @MaxLength(1000)
+  @MaxChars(1000)
   note?: string | null;
 }
 
@@ -154,7 +153,7 @@ export class CriterionScoreDto {
   @IsOptional()
   @Transform(trimOrNull)
   @IsString()
-  @MaxLength(SCORE_COMMENT_MAX)
+  @MaxChars(SCORE_COMMENT_MAX)
   comment?: string | null;
 }
 
@@ -214,7 +213,7 @@ export class RecordAwardDto {
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(DECISION_TEXT_MAX)
+  @MaxChars(DECISION_TEXT_MAX)
   justification: string;
 
   @ApiPropertyOptional({
@@ -224,7 +223,7 @@ export class RecordAwardDto {
   @IsOptional()
   @Transform(trimOrNull)
   @IsString()
-  @MaxLength(1000)
+  @MaxChars(1000)
   publicSummary?: string | null;
 }
 
@@ -233,7 +232,7 @@ export class LodgeObjectionDto {
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(DECISION_TEXT_MAX)
+  @MaxChars(DECISION_TEXT_MAX)
   grounds: string;
 }
 
@@ -242,6 +241,6 @@ export class DecideObjectionDto {
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(DECISION_TEXT_MAX)
+  @MaxChars(DECISION_TEXT_MAX)
   reasons: string;
 }

@@ -405,7 +405,7 @@ export class EvaluationService {
     await this.dataSource.transaction(async (em) => {
       const e = await evaluationOfScenario(em, scenarioId, 'pessimistic_write');
       if (e.status !== 'closed') throw new EvaluationError('EVALUATION_NOT_CLOSED', { status: e.status });
-      const proposals = await this.proposals.openedForScenario(scenarioId);
+      const proposals = await this.proposals.openedForScenario(scenarioId, em);
       const known = new Set(proposals.map((p) => p.id));
       const violations: FieldViolation[] = [];
       dto.proposalIds.forEach((id, i) => {

@@ -72,6 +72,21 @@ describe('masking text and content', () => {
     );
   });
 
+  it('masks Latin names whatever their case, but only as whole words (a phone number is not masked inside a longer one)', () => {
+    const pseudonyms = [
+      { name: 'Loom Vision Ltd', label: 'Vendor A' },
+      { name: '0572-2345678', label: 'Vendor A' },
+      { name: 'Li', label: 'Team member 1' },
+    ];
+    expect(
+      maskText(
+        'LOOM VISION LTD (loom vision ltd) · Tel 0572-2345678 · 10572-23456789 · Li leads Linux work',
+        pseudonyms,
+      ),
+    ).toBe('Vendor A (Vendor A) · Tel Vendor A · 10572-23456789 · Team member 1 leads Linux work');
+    expect(maskText('a+b (huzhou) co. wins', [{ name: 'A+B (Huzhou) Co.', label: 'Vendor B' }])).toBe('Vendor B wins');
+  });
+
   it('leaves no name in any string of a nested value, and keeps its shape and other values', () => {
     fc.assert(
       fc.property(

@@ -44,6 +44,20 @@ export interface Pseudonym {
   label: string;
 }
 
+const LATIN_OR_DIGIT = /[A-Za-z0-9]/;
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Where `name` occurs in a text: in any letter case (`ACME` names Acme too), and, where it starts or
+ * ends with a Latin letter or digit, only as a whole word (a phone number inside a longer number, or
+ * `Li` inside `Linux`, is not that name).
+ */
+function occurrences(name: string): RegExp {
+  const start = LATIN_OR_DIGIT.test(name[0]) ? '(?<![A-Za-z0-9])' : '';
+  const end = LATIN_OR_DIGIT.test(name[name.length - 1]) ? '(?![A-Za-z0-9])' : '';
+  return new RegExp(`${start}${escapeRegExp(name)}${end}`, 'giu');
+}
+
 /**
  * `text` with every occurrence of each name replaced by its label, longest names first (so a name
  * containing another is replaced whole). Names shorter than two characters are left alone: they
@@ -51,8 +65,11 @@ export interface Pseudonym {
  */
 export function maskText(text: string, pseudonyms: readonly Pseudonym[]): string {
   let out = text;
-  const byLength = pseudonyms.filter((p) => p.name.trim().length >= 2).sort((a, b) => b.name.length - a.name.length);
-  for (const p of byLength) out = out.split(p.name.trim()).join(p.label);
+  const byLength = pseudonyms
+    .map((p) => ({ name: p.name.trim(), label: p.label }))
+    .filter((p) => p.name.length >= 2)
+    .sort((a, b) => b.name.length - a.name.length);
+  for (const p of byLength) out = out.replace(occurrences(p.name), () => p.label);
   return out;
 }
 

@@ -21,7 +21,8 @@ import {
   assertOnPanel,
   evaluationById,
   inRubricOrder,
-  organisationNames,
+  lockSeat,
+  organisationIdentities,
   partiesOf,
   undeclaredCount,
   vendorOrganisationIds,
@@ -35,7 +36,7 @@ import {
   ReviewerProposalsView,
   round2,
 } from './evaluation.views';
-import { blindLabels, maskContent, maskedFileName, type Pseudonym } from './masking';
+import { blindLabels, maskContent, maskedFileName, type Pseudonym, saltedOrder } from './masking';
 import { eligibility, scoreViolations } from './scoring-rules';
 import { vendorParties } from './evaluation.service';
 
@@ -113,9 +114,11 @@ export class ScoringService {
     return this.dataSource.transaction(async (em) => {
       await assertOnPanel(em, evaluationId, reviewerId);
       const e = await evaluationById(em, evaluationId, 'pessimistic_read');
+      // The reviewer's own requests one at a time: a declared conflict stays final even for two at once.
+      await lockSeat(em, e.id, reviewerId);
       if (e.status !== 'setup' && e.status !== 'scoring')
         throw new EvaluationError('EVALUATION_PANEL_LOCKED', { status: e.status });
-      const proposals = await this.proposals.openedForScenario(e.scenarioId);
+      const proposals = await this.proposals.openedForScenario(e.scenarioId, em);
       const vendors = new Set(vendorOrganisationIds(proposals));
       const mine = await this.myDeclarations(em, e.id, reviewerId);
       const violations: FieldViolation[] = [];
@@ -188,6 +191,14 @@ export class ScoringService {
       e.id,
       all.map((p) => p.id),
     );
+    // While masked, in label order (A, B, …): the order of submission is not for blind reviewers either.
+    const position = new Map(
+      saltedOrder(
+        e.id,
+        all.map((p) => p.id),
+      ).map((id, i) => [id, i]),
+    );
+    const listed = pseudonyms ? [...proposals].sort((a, b) => position.get(a.id)! - position.get(b.id)!) : proposals;
     const mine = await em.find(ScoreEntity, { where: { evaluationId: e.id, reviewerId: actor.userId } });
     return {
       evaluationId: e.id,
@@ -195,7 +206,7 @@ export class ScoringService {
       masked: e.masked,
       criteria: e.rubric,
       excluded,
-      proposals: proposals.map((p) =>
+      proposals: listed.map((p) =>
         this.proposalView(
           e,
           p,
@@ -249,6 +260,8 @@ export class ScoringService {
       await assertOnPanel(em, evaluationId, reviewerId);
       // Shared: reviewers score side by side; closing the panel (exclusive) waits for them, and they for it.
       const e = await evaluationById(em, evaluationId, 'pessimistic_read');
+      // The reviewer's own submissions one at a time (two first scorings would both insert the same keys).
+      await lockSeat(em, e.id, reviewerId);
       if (e.status !== 'scoring') throw new EvaluationError('EVALUATION_NOT_SCORING', { status: e.status });
       const { proposals } = await this.readable(em, e, reviewerId, proposalId);
       if (proposals.length === 0) throw new EvaluationError('EVALUATION_PROPOSAL_NOT_FOUND');
@@ -318,7 +331,7 @@ export class ScoringService {
   ): Promise<{ proposals: OpenedProposal[]; excluded: number; all: OpenedProposal[] }> {
     if (!READABLE_EVALUATION_STATUSES.includes(e.status))
       throw new EvaluationError('EVALUATION_NOT_OPEN', { status: e.status });
-    const all = await this.proposals.openedForScenario(e.scenarioId);
+    const all = await this.proposals.openedForScenario(e.scenarioId, em);
     const vendors = vendorOrganisationIds(all);
     const mine = await this.myDeclarations(em, e.id, reviewerId);
     const missing = undeclaredCount(mine, vendors);
@@ -331,20 +344,24 @@ export class ScoringService {
     return { proposals: allowed, excluded: candidates.length - allowed.length, all };
   }
 
-  /** Every name of every vendor in the evaluation, to be replaced by its proposal's label. */
+  /**
+   * Every name of every vendor in the evaluation, to be replaced by its proposal's label, and what else
+   * identifies them (credit code, phone, e-mail; contact people, who become `Contact person`).
+   */
   private async pseudonyms(em: EntityManager, e: EvaluationEntity, all: OpenedProposal[]): Promise<Pseudonym[]> {
     const labels = blindLabels(
       e.id,
       all.map((p) => p.id),
     );
-    const names = await organisationNames(em, vendorOrganisationIds(all));
+    const identities = await organisationIdentities(em, vendorOrganisationIds(all));
     return all.flatMap((p) =>
       p.members.flatMap((m) => {
         const label = labels.get(p.id)!;
-        const n = names.get(m.organisationId);
-        return [m.nameZh, n?.nameZh, n?.nameEn]
-          .filter((x): x is string => !!x && x.trim().length > 0)
-          .map((name) => ({ name, label }));
+        const identity = identities.get(m.organisationId);
+        return [
+          ...[m.nameZh, ...(identity?.names ?? [])].map((name) => ({ name, label })),
+          ...(identity ? [{ name: identity.contactName, label: 'Contact person' }] : []),
+        ].filter((x) => x.name.trim().length > 0);
       }),
     );
   }

@@ -141,7 +141,7 @@ export class ConsortiumService {
 
   /** A member (not the lead) of the proposal, before the deadline, proposal editable. */
   private async lockForMember(em: EntityManager, ctx: ActorContext, id: string) {
-    const p = await em.findOne(ProposalEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const p = await this.store.lockProposal(em, id);
     const m = p && (await this.store.membershipOf(em, ctx.actor, id));
     if (!p || !m) throw new ProposalError('PROPOSAL_NOT_FOUND');
     if (m.role !== 'member') throw new ProposalError('PROPOSAL_MEMBER_NOT_FOUND');

@@ -92,9 +92,14 @@ export class ProposalOpeningService {
    * Opens the scenario's proposals if it is openable: submitted ones confirmed after the last material
    * amendment are opened; the others (flagged, or submitted before it without having been flagged yet)
    * are excluded. Drafts and withdrawn proposals stay as they are. A no-op when nothing waits.
+   *
+   * `within`: the caller's transaction, to ask on its connection whether anything waits (almost never,
+   * once the closing or a first read opened them), so a caller holding a connection does not take a
+   * second one from the pool for nothing. The opening itself runs in a transaction of its own: it
+   * takes the audit chain's lock, which the caller's transaction takes last.
    */
-  async openScenario(ctx: RequestContext, scenarioId: string): Promise<OpeningResult> {
-    const waiting = (await this.dataSource.query(
+  async openScenario(ctx: RequestContext, scenarioId: string, within?: EntityManager): Promise<OpeningResult> {
+    const waiting = (await (within ?? this.dataSource.manager).query(
       `SELECT 1 FROM proposal WHERE scenario_id = $1 AND status = ANY($2) LIMIT 1`,
       [scenarioId, AWAITING_OPENING],
     )) as unknown[];

@@ -93,11 +93,23 @@ export class ProposalStore {
   }
 
   /**
-   * The proposal, locked for a change by its lead vendor: not found for anyone who does not take part
-   * in it, forbidden for a consortium member.
+   * The proposal, locked for a write, with its scenario share-locked first: the order of the evaluation's
+   * writes (an award or an upheld objection locks the scenario, then the proposals), so a vendor's write
+   * arriving meanwhile waits instead of deadlocking with them. Null when there is no such proposal.
+   */
+  async lockProposal(em: EntityManager, id: string): Promise<ProposalEntity | null> {
+    const found = await em.findOne(ProposalEntity, { where: { id }, select: { id: true, scenarioId: true } });
+    if (!found) return null;
+    await this.lockScenario(em, null, found.scenarioId);
+    return em.findOne(ProposalEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /**
+   * The proposal, locked for a change by its lead vendor (scenario first, see `lockProposal`): not
+   * found for anyone who does not take part in it, forbidden for a consortium member.
    */
   async lockForLead(em: EntityManager, actor: Actor, id: string): Promise<ProposalEntity> {
-    const p = await em.findOne(ProposalEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const p = await this.lockProposal(em, id);
     const m = p && (await this.membershipOf(em, actor, id));
     if (!p || !m) throw new ProposalError('PROPOSAL_NOT_FOUND');
     if (m.role !== 'lead') throw new AccessError('ACCESS_FORBIDDEN');
@@ -138,9 +150,12 @@ export class ProposalStore {
     return again && OPENED_PROPOSAL_STATUSES.includes(again.status) ? again : null;
   }
 
-  /** Opens a due scenario's proposals if the event handler has not (yet): reads never wait for it. */
-  async ensureOpened(scenarioId: string): Promise<void> {
-    await this.opening.openScenario(systemContext(`proposal-opening:${scenarioId}`), scenarioId);
+  /**
+   * Opens a due scenario's proposals if the event handler has not (yet): reads never wait for it.
+   * `within`: the caller's transaction, asked whether anything waits (see `ProposalOpeningService.openScenario`).
+   */
+  async ensureOpened(scenarioId: string, within?: EntityManager): Promise<void> {
+    await this.opening.openScenario(systemContext(`proposal-opening:${scenarioId}`), scenarioId, within);
   }
 
   sealContent(proposalId: string, content: ProposalDraftContent): Buffer {

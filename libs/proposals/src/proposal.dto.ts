@@ -11,12 +11,11 @@ import {
   IsUUID,
   Matches,
   Max,
-  MaxLength,
   Min,
   ValidateBy,
   ValidateNested,
 } from 'class-validator';
-import { trimString } from '@app/common';
+import { trimString, MaxChars } from '@app/common';
 
 /** Prices are whole yuan; 10^12 is far above any real proposal and inside Number's safe range. */
 export const PROPOSAL_MAX_YUAN = 1_000_000_000_000;
@@ -43,18 +42,18 @@ export class KpiResponseDto {
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(100)
+  @MaxChars(100)
   metric: string;
 
   @ApiProperty({ maxLength: 5000, description: 'How the KPI will be met' })
   @IsString()
-  @MaxLength(5000)
+  @MaxChars(5000)
   approach: string;
 
   @ApiProperty({ example: '99.6%', maxLength: 200 })
   @Transform(trimString)
   @IsString()
-  @MaxLength(200)
+  @MaxChars(200)
   committedValue: string;
 }
 
@@ -63,18 +62,18 @@ export class TeamMemberDto {
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(50)
+  @MaxChars(50)
   name: string;
 
   @ApiProperty({ example: '算法负责人', maxLength: 100 })
   @Transform(trimString)
   @IsString()
-  @MaxLength(100)
+  @MaxChars(100)
   role: string;
 
   @ApiProperty({ maxLength: 2000 })
   @IsString()
-  @MaxLength(2000)
+  @MaxChars(2000)
   qualifications: string;
 }
 
@@ -83,7 +82,7 @@ export class PriceItemDto {
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxChars(200)
   item: string;
 
   @ApiProperty({ minimum: 0, description: 'CNY, whole yuan' })
@@ -98,7 +97,7 @@ export class MilestoneDto {
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxChars(200)
   title: string;
 
   @ApiProperty({ example: '2027-03-31', description: 'YYYY-MM-DD' })
@@ -108,7 +107,7 @@ export class MilestoneDto {
 
   @ApiProperty({ maxLength: 2000 })
   @IsString()
-  @MaxLength(2000)
+  @MaxChars(2000)
   deliverables: string;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 100, description: 'Share of the price paid at this milestone' })
@@ -124,14 +123,14 @@ export class ReferenceDto {
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxChars(200)
   client: string;
 
   @ApiProperty({ example: '面料瑕疵检测', maxLength: 200 })
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxChars(200)
   project: string;
 
   @ApiProperty({ example: 2025, minimum: 1980, maximum: 2100 })
@@ -146,7 +145,7 @@ export class ProposalContentFieldsDto {
   @ApiPropertyOptional({ maxLength: TECHNICAL_APPROACH_MAX, nullable: true, description: 'Markdown' })
   @IsOptional()
   @IsString()
-  @MaxLength(TECHNICAL_APPROACH_MAX)
+  @MaxChars(TECHNICAL_APPROACH_MAX)
   technicalApproach?: string | null;
 
   @ApiPropertyOptional({ type: [KpiResponseDto], maxItems: 50, nullable: true })
@@ -204,7 +203,7 @@ export class ProposalContentFieldsDto {
   @ApiPropertyOptional({ maxLength: TRIAL_PLAN_MAX, nullable: true, description: 'Trial plan for the test ground' })
   @IsOptional()
   @IsString()
-  @MaxLength(TRIAL_PLAN_MAX)
+  @MaxChars(TRIAL_PLAN_MAX)
   trialPlan?: string | null;
 }
 

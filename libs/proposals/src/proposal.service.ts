@@ -267,14 +267,16 @@ export class ProposalService {
   /**
    * The scenario's opened proposals with content, for the evaluation context (which applies its own
    * access rules). Throws PROPOSAL_SEALED until the deadline has passed and the scenario is closed;
-   * opens the proposals first if nothing did yet.
+   * opens the proposals first if nothing did yet. A caller inside a transaction passes its manager:
+   * the reads then run on that connection (waiting for a second one from the pool while holding the
+   * first starves the pool when enough requests do it at once).
    */
-  async openedForScenario(scenarioId: string): Promise<OpenedProposal[]> {
-    const em = this.dataSource.manager;
+  async openedForScenario(scenarioId: string, within?: EntityManager): Promise<OpenedProposal[]> {
+    const em = within ?? this.dataSource.manager;
     const s = await em.findOne(ScenarioEntity, { where: { id: scenarioId } });
     if (!s) throw new ScenarioError('SCENARIO_NOT_FOUND');
     if (!isOpenable(s, this.store.now())) throw new ProposalError('PROPOSAL_SEALED');
-    await this.store.ensureOpened(s.id);
+    await this.store.ensureOpened(s.id, within);
     const proposals = await em.find(ProposalEntity, {
       where: { scenarioId, status: In([...OPENED_PROPOSAL_STATUSES]) },
       order: { submittedAt: 'ASC', id: 'ASC' },
