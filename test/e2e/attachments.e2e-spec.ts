@@ -292,7 +292,7 @@ describe('scenario attachments (HTTP, multipart, local disk storage)', () => {
     expect(atLimit.json().sizeBytes).toBe(MAX_BYTES);
   });
 
-  it('answers 400 naming file for a missing file part, a non-multipart body or a broken multipart body', async () => {
+  it('answers 400 naming file for a missing file part, two files, a non-multipart body or a broken multipart body', async () => {
     const id = await draft();
     const filesBefore = await storedFiles();
     const expectFileError = (res: { statusCode: number; json: () => { errors?: { field: string }[] } }) => {
@@ -313,6 +313,32 @@ describe('scenario attachments (HTTP, multipart, local disk storage)', () => {
     const whole = fileUpload('cut.pdf', samplePdf(20_000));
     const cut = { ...whole, payload: whole.payload.subarray(0, 8_000) };
     expectFileError(await upload(agencyA, id, cut));
+    // Two files in one request: refused whole (the first is not kept and the second not dropped silently).
+    expectFileError(
+      await upload(
+        agencyA,
+        id,
+        multipartBody([
+          { name: 'file', fileName: 'a.pdf', contentType: 'application/pdf', data: samplePdf() },
+          { name: 'file', fileName: 'b.pdf', contentType: 'application/pdf', data: samplePdf() },
+        ]),
+      ),
+    );
+    // A field after the file is fine.
+    const withField = await upload(
+      agencyA,
+      id,
+      multipartBody([
+        { name: 'file', fileName: 'c.pdf', contentType: 'application/pdf', data: samplePdf() },
+        { name: 'note', data: '说明' },
+      ]),
+    );
+    expect(withField.statusCode).toBe(201);
+    await t.request({
+      method: 'DELETE',
+      url: `/api/v1/scenarios/${id}/attachments/${withField.json().id}`,
+      headers: setup.auth(agencyA),
+    });
     // Nothing usable in the file name.
     const noName = await upload(agencyA, id, fileUpload('\u0000/', samplePdf()));
     expectFileError(noName);

@@ -1,4 +1,5 @@
-import { HttpException } from '@nestjs/common';
+import { HttpException, Logger } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
 import { AccessError, ValidationFailedError } from '@app/common';
 import { IdentityError } from '@app/identity';
 import { errorBody } from './domain-error.filter';
@@ -42,5 +43,34 @@ describe('errorBody', () => {
       statusCode: 429,
       code: 'COMMON_RATE_LIMITED',
     });
+  });
+
+  const queryError = (code: string, parameters: unknown[]) =>
+    new QueryFailedError(
+      'INSERT INTO score (comment) VALUES ($1)',
+      parameters,
+      Object.assign(new Error('db'), { code }),
+    );
+
+  it('answers a deadlock or serialization failure with 409 COMMON_CONCURRENT_UPDATE (retry), not 500', () => {
+    for (const code of ['40P01', '40001', '55P03']) {
+      expect(errorBody(queryError(code, []), 'en')).toMatchObject({
+        statusCode: 409,
+        code: 'COMMON_CONCURRENT_UPDATE',
+      });
+    }
+    expect(errorBody(queryError('23502', []), 'en').statusCode).toBe(500);
+  });
+
+  it('logs an unexpected failed query without its parameters', () => {
+    const log = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    try {
+      errorBody(queryError('23502', ['评语：非常机密的内容']), 'en', 'r3');
+      const logged = JSON.stringify(log.mock.calls);
+      expect(logged).toContain('23502');
+      expect(logged).not.toContain('非常机密');
+    } finally {
+      log.mockRestore();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { QueryFailedError } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import {
   CommonError,
@@ -44,8 +45,37 @@ function commonCodeForStatus(status: number): CommonErrorCode | 'ROUTE_NOT_FOUND
 
 const logger = new Logger('HttpErrors');
 
+/**
+ * PostgreSQL's answers to two transactions colliding (deadlock, serialization failure, lock not
+ * available): nothing was written, and the same request may well succeed when sent again.
+ */
+const CONCURRENCY_SQLSTATES = new Set(['40P01', '40001', '55P03']);
+
+const sqlState = (error: unknown): string | undefined =>
+  error instanceof QueryFailedError ? (error.driverError as { code?: string } | undefined)?.code : undefined;
+
+/**
+ * What the log may keep of an unexpected error. A failed query carries its SQL parameters (user
+ * text, sealed ciphertext) and PostgreSQL's `detail` quotes values: keep the statement's identity only.
+ */
+function loggable(error: unknown): unknown {
+  if (!(error instanceof QueryFailedError)) return error;
+  const driver = (error.driverError ?? {}) as { code?: string; table?: string; constraint?: string; routine?: string };
+  return {
+    type: 'QueryFailedError',
+    message: error.message,
+    stack: error.stack,
+    sqlState: driver.code,
+    table: driver.table,
+    constraint: driver.constraint,
+    routine: driver.routine,
+  };
+}
+
 /** Turns anything thrown while handling a request into one response shape, in the caller's language. */
 export function errorBody(error: unknown, locale: Locale, requestId?: string): ErrorBody {
+  const state = sqlState(error);
+  if (state && CONCURRENCY_SQLSTATES.has(state)) error = new CommonError('COMMON_CONCURRENT_UPDATE');
   if (error instanceof DomainError) {
     const code = error.code as ErrorCode;
     const text = ERROR_MESSAGES[code];
@@ -88,7 +118,7 @@ export function errorBody(error: unknown, locale: Locale, requestId?: string): E
     };
   }
   const errorId = randomUUID();
-  logger.error({ err: error, errorId, requestId }, 'Unexpected error');
+  logger.error({ err: loggable(error), errorId, requestId }, 'Unexpected error');
   return {
     statusCode: 500,
     code: 'INTERNAL_ERROR',

@@ -120,6 +120,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'DELIVERY_ATTACHMENT_NOT_FOUND':
       return 404;
     case 'COMMON_CONFLICT':
+    case 'COMMON_CONCURRENT_UPDATE':
     case 'COMMON_INVALID_TRANSITION':
     case 'IDENTITY_EMAIL_TAKEN':
     case 'IDENTITY_USCC_TAKEN':

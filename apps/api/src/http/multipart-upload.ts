@@ -1,5 +1,5 @@
 import { finished, PassThrough } from 'node:stream';
-import multipart from '@fastify/multipart';
+import multipart, { type Multipart, type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ValidationFailedError } from '@app/common';
 import type { AppConfig } from '@app/config';
@@ -32,15 +32,29 @@ const isClientLimit = (error: unknown) => {
   return typeof status === 'number' && status >= 400 && status < 500 && status !== 406;
 };
 
+type Parts = AsyncIterableIterator<Multipart>;
+
+/** The first file part, skipping fields; undefined when the body has none. */
+async function firstFile(parts: Parts): Promise<MultipartFile | undefined> {
+  for (;;) {
+    const next = await parts.next();
+    if (next.done) return undefined;
+    if (next.value.type === 'file') return next.value;
+  }
+}
+
 /**
  * The one part named `file` of a multipart/form-data request, as the attachment service takes it:
- * 400 naming `file` when the request is not multipart, has no file part, or is malformed.
+ * 400 naming `file` when the request is not multipart, has no file part (or more than one), or is
+ * malformed. The stream ends only once the rest of the body is read and holds no second file, so a
+ * second file refuses the upload (the service stores nothing) instead of being dropped silently.
  */
 export async function singleFileUpload(request: FastifyRequest): Promise<AttachmentUpload> {
   if (!request.isMultipart()) throw fileRequired();
-  let part: Awaited<ReturnType<FastifyRequest['file']>>;
+  const parts = request.parts() as Parts;
+  let part: MultipartFile | undefined;
   try {
-    part = await request.file();
+    part = await firstFile(parts);
   } catch (error) {
     throw isClientLimit(error) ? error : incomplete();
   }
@@ -56,8 +70,29 @@ export async function singleFileUpload(request: FastifyRequest): Promise<Attachm
   // The error stays on the stream for whoever reads it later; until then it must not crash the process.
   content.on('error', () => undefined);
   finished(file, (error) => {
-    if (error) content.destroy(incomplete());
+    if (error) {
+      content.destroy(incomplete());
+      return;
+    }
+    // A file over the size limit: the service reports it (413) once it sees the stream end truncated.
+    if (file.truncated) return void content.end();
+    firstFile(parts).then(
+      (another) => {
+        if (!another) return content.end();
+        another.file.resume();
+        content.destroy(fileRequired());
+      },
+      // Busboy's file limit (1) raised by a second file part; anything else is a broken body.
+      (limit: unknown) =>
+        content.destroy(
+          (limit as { code?: unknown })?.code === 'FST_FILES_LIMIT'
+            ? fileRequired()
+            : isClientLimit(limit)
+              ? (limit as Error)
+              : incomplete(),
+        ),
+    );
   });
-  file.pipe(content);
+  file.pipe(content, { end: false });
   return { fileName: part.filename, content, truncated: () => file.truncated };
 }

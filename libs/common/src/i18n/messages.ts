@@ -21,6 +21,10 @@ export const commonMessages: MessageCatalogue<CommonErrorCode> = {
   },
   COMMON_NOT_FOUND: { 'zh-CN': '未找到该资源', en: 'Not found' },
   COMMON_CONFLICT: { 'zh-CN': '与现有数据冲突', en: 'Conflicts with existing data' },
+  COMMON_CONCURRENT_UPDATE: {
+    'zh-CN': '数据正被同时修改，请稍后重试',
+    en: 'The data was being changed at the same time; please try again',
+  },
   COMMON_RATE_LIMITED: { 'zh-CN': '请求过于频繁，请稍后再试', en: 'Too many requests, try again later' },
   COMMON_PAYLOAD_TOO_LARGE: { 'zh-CN': '请求体过大', en: 'Request body too large' },
   COMMON_UNSUPPORTED_MEDIA_TYPE: {
