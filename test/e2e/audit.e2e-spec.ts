@@ -142,6 +142,56 @@ describe('audit API', () => {
     });
   });
 
+  describe('embargoed records', () => {
+    it('are left out of every view, in full pages, until the embargo is lifted; verify checks them all along', async () => {
+      const ds = t.app.get(DataSource);
+      const audit = t.app.get(AuditService);
+      const clerk = actor('staff');
+      const objectId = randomUUID();
+      const key = `e2e:${randomUUID()}`;
+      const ctx: RequestContext = { actor: clerk, requestId: 'e2e-audit-embargo', ip: null, locale: 'en' };
+      const ids: { id: string; embargoed: boolean }[] = [];
+      for (const embargoed of [false, true, true, false, true]) {
+        const id = await ds.transaction((em) =>
+          audit.record(em, ctx, {
+            action: 'organisation.note',
+            objectType: 'organisation',
+            objectId,
+            ...(embargoed ? { embargo: key } : {}),
+          }),
+        );
+        ids.push({ id, embargoed });
+      }
+      const newestFirst = (all: boolean) =>
+        ids
+          .filter((r) => all || !r.embargoed)
+          .map((r) => r.id)
+          .reverse();
+      const pages = async (query: string) => {
+        const shown: string[][] = [];
+        let cursor: string | null = null;
+        do {
+          const res = await get(`/api/v1/audit/records?${query}&limit=1${cursor ? `&before=${cursor}` : ''}`, staff);
+          expect(res.statusCode).toBe(200);
+          shown.push(res.json().items.map((r: { id: string }) => r.id));
+          cursor = res.json().nextCursor;
+        } while (cursor);
+        return shown;
+      };
+      const views = [
+        `objectType=organisation&objectId=${objectId}`,
+        `actorUserId=${clerk.userId}`,
+        `objectType=organisation&from=2000-01-01T00:00:00Z&actorUserId=${clerk.userId}`,
+      ];
+      for (const view of views) expect(await pages(view)).toEqual(newestFirst(false).map((id) => [id]));
+      const [{ n }] = (await ds.query(`SELECT count(*)::int AS n FROM audit_record`)) as { n: number }[];
+      expect((await get('/api/v1/audit/verify', staff)).json()).toMatchObject({ ok: true, checked: n });
+
+      await ds.transaction((em) => audit.liftEmbargo(em, key, new Date()));
+      for (const view of views) expect(await pages(view)).toEqual(newestFirst(true).map((id) => [id]));
+    });
+  });
+
   describe('GET /api/v1/audit/verify', () => {
     it('reports an intact chain, then the exact row tampered with by a superuser bypassing the triggers', async () => {
       const count = async (upTo?: string): Promise<number> => {

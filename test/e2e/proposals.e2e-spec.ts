@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -441,21 +442,37 @@ describe('proposals (HTTP): drafts, consortium, submission, receipts, attachment
     }
   });
 
-  it('lets staff verify a receipt, and detects content or files altered behind the app’s back', async () => {
+  it('lets staff verify a receipt once opened (404 while sealed), and detects content or files altered behind the app’s back', async () => {
     const vendor = await p.organisation('vendor');
+    const platformAdmin: Actor = { userId: randomUUID(), organisationId: randomUUID(), role: 'platform_admin' };
     const { id: scenarioId } = await p.publishedScenario(agency);
     const content = await p.contentFor(scenarioId);
     const { id } = await p.draftProposal(vendor, scenarioId, content);
     const up = await upload(vendor, id, fileUpload('a.pdf', samplePdf(3000)));
+    const first = (await p.call(vendor, 'POST', `/proposals/${id}/submit`)).json().receiptSha256 as string;
+    // A revision and a new submission before the deadline: the vendor's first receipt is superseded.
+    expect((await p.call(vendor, 'POST', `/proposals/${id}/revise`)).statusCode).toBe(200);
     const submitted = await p.call(vendor, 'POST', `/proposals/${id}/submit`);
     const receiptSha256 = submitted.json().receiptSha256 as string;
+    expect(receiptSha256).not.toBe(first);
     const verify = (body: object = {}) => p.call(p.staff, 'POST', `/proposals/${id}/receipt/verify`, body);
 
+    // Sealed until the opening: the centre gets the 404 every other route about the proposal gives it,
+    // and nothing is audited; the vendor keeps its receipt.
+    for (const who of [p.staff, platformAdmin]) {
+      const sealed = await p.call(who, 'POST', `/proposals/${id}/receipt/verify`, { receiptSha256 });
+      expect(sealed.statusCode).toBe(404);
+      expect(sealed.json()).toMatchObject({ code: 'PROPOSAL_NOT_FOUND' });
+      expect(sealed.body).not.toContain(receiptSha256);
+    }
+    expect((await p.call(vendor, 'GET', `/proposals/${id}/receipt`)).json()).toMatchObject({ receiptSha256 });
+
+    await p.closeScenario(scenarioId);
     const ok = await verify({ receiptSha256 });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({
       proposalId: id,
-      proposalStatus: 'submitted',
+      proposalStatus: 'opened',
       receiptSha256,
       valid: true,
       receiptIntact: true,
@@ -466,10 +483,14 @@ describe('proposals (HTTP): drafts, consortium, submission, receipts, attachment
       vendorCopy: 'current',
     });
     expect(JSON.stringify(ok.json())).not.toContain('技术路线');
+    expect((await verify({ receiptSha256: first })).json()).toMatchObject({ valid: false, vendorCopy: 'superseded' });
     expect((await verify({ receiptSha256: 'a'.repeat(64) })).json()).toMatchObject({
       valid: false,
       vendorCopy: 'unknown',
     });
+    const byAdmin = await p.call(platformAdmin, 'POST', `/proposals/${id}/receipt/verify`, {});
+    expect(byAdmin.statusCode).toBe(200);
+    expect(byAdmin.json()).toMatchObject({ proposalStatus: 'opened', valid: true });
     expect((await p.call(vendor, 'POST', `/proposals/${id}/receipt/verify`, {})).statusCode).toBe(403);
 
     // An insider with the key re-seals a cheaper price into the row: the hash no longer matches.
@@ -508,16 +529,50 @@ describe('proposals (HTTP): drafts, consortium, submission, receipts, attachment
       pg.query(`UPDATE proposal_receipt SET receipt_sha256 = $2 WHERE proposal_id = $1`, [id, 'b'.repeat(64)]),
     ).rejects.toThrow(/append-only/);
 
-    // After a revision and a new submission the vendor's old receipt is superseded.
-    await p.call(vendor, 'POST', `/proposals/${id}/revise`);
-    await p.call(vendor, 'POST', `/proposals/${id}/submit`);
-    expect((await verify({ receiptSha256 })).json()).toMatchObject({ valid: false, vendorCopy: 'superseded' });
     expect((await verify()).json().valid).toBe(true);
     const audits = await pg.query(
       `SELECT after FROM audit_record WHERE object_id = $1 AND action = 'proposal.receipt_verify' ORDER BY id`,
       [id],
     );
-    expect(audits.rows.map((r) => r.after.valid)).toEqual([true, false, false, false, true, false, false, true]);
+    expect(audits.rows.map((r) => r.after.valid)).toEqual([true, false, false, true, false, false, true, false, true]);
+    // Each check shows in the audit view at once (the opening lifted the proposals' embargo).
+    const view = await p.call(p.staff, 'GET', `/audit/records?objectType=proposal&objectId=${id}&limit=200`);
+    const shown = (view.json().items as { action: string }[]).filter((r) => r.action === 'proposal.receipt_verify');
+    expect(shown).toHaveLength(9);
+  });
+
+  it('keeps proposal records out of the audit view until the opening, drafts’ too; a cancelled scenario never opens', async () => {
+    const [drafting, bidding] = await Promise.all([p.organisation('vendor'), p.organisation('vendor')]);
+    const { id: closing } = await p.publishedScenario(agency);
+    const { id: cancelling } = await p.publishedScenario(agency);
+    const draft = await p.draftProposal(drafting, closing);
+    const bid = await p.submittedProposal(bidding, cancelling);
+    const shown = async (proposalId: string) =>
+      (await p.call(p.staff, 'GET', `/audit/records?objectType=proposal&objectId=${proposalId}`))
+        .json()
+        .items.map((r: { action: string }) => r.action);
+    expect(await shown(draft.id)).toEqual([]);
+    expect(await shown(bid.id)).toEqual([]);
+
+    const cancelled = await p.call(agency, 'POST', `/scenarios/${cancelling}/cancel`, {
+      reason: '上级部门调整预算安排，本场景暂停实施',
+    });
+    expect(cancelled.json()).toMatchObject({ status: 'cancelled' });
+    await p.closeScenario(closing);
+    // Nothing to open (a draft only), yet the first read after the closing opens the scenario and lifts it.
+    expect((await p.call(p.staff, 'GET', `/scenarios/${closing}/proposals`)).json()).toEqual({
+      sealed: false,
+      submittedCount: 0,
+      notOpenedCount: 0,
+      proposals: [],
+    });
+    expect(await shown(draft.id)).toEqual(['proposal.create']);
+    // Cancelled, so never closed nor opened: its proposal records stay embargoed (and in the chain).
+    expect(await shown(bid.id)).toEqual([]);
+    expect((await p.call(p.staff, 'POST', `/proposals/${bid.id}/receipt/verify`, {})).statusCode).toBe(404);
+    const stored = await pg.query(`SELECT action FROM audit_record WHERE object_id = $1 ORDER BY id`, [bid.id]);
+    expect(stored.rows.map((r) => r.action)).toEqual(['proposal.create', 'proposal.submit']);
+    expect((await p.call(p.staff, 'GET', '/audit/verify')).json()).toMatchObject({ ok: true });
   });
 
   it('offers the evaluation and vendors contexts outcomes, counts and delivered scenarios (contract methods)', async () => {

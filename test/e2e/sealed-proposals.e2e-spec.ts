@@ -19,8 +19,10 @@ import { fileUpload, samplePdf } from '../support/upload-fixtures';
  *
  * To add routes (e.g. the evaluation context's panel routes), append rows to ROUTES: `request` builds
  * the call from the fixture, `expected` gives each principal's status and whether it sees the content
- * per phase, `prepare` runs setup before a phase (e.g. assigning the reviewer to the panel), and `text`
- * reads a non-JSON body. The reviewer principal is a real reviewer account (`f.actors.reviewer`).
+ * per phase, `prepare` runs setup before a phase (e.g. assigning the reviewer to the panel), `text`
+ * reads a non-JSON body, and `reveals` says what else gives a proposal away on a route that never
+ * carries its content (the audit view: any record about a proposal tells who bids, and on what). The
+ * reviewer principal is a real reviewer account (`f.actors.reviewer`).
  */
 
 const PRINCIPALS = [
@@ -37,7 +39,7 @@ const PRINCIPALS = [
 type Principal = (typeof PRINCIPALS)[number];
 type Phase = 'beforeDeadline' | 'afterClosing';
 
-/** What one caller gets: the status, and whether the sealed content (marker) is in the body. */
+/** What one caller gets: the status, and whether the sealed proposal (its content, or `reveals`) shows. */
 interface Expectation {
   status: number;
   sees: boolean;
@@ -54,6 +56,8 @@ interface Fixture {
   attachmentId: string;
   /** The other vendor's own proposal (it must never show to the lead or the member). */
   otherProposalId: string;
+  /** A time before anything about the proposals was written. */
+  startedAt: string;
 }
 
 interface SealedRoute {
@@ -63,6 +67,8 @@ interface SealedRoute {
   /** The body as text, for bodies that are not plain text (files, workbooks). */
   text?: (res: LightMyRequestResponse) => Promise<string> | string;
   prepare?: Partial<Record<Phase, (f: Fixture) => Promise<void>>>;
+  /** Besides the content (marker): whether a 200 answer gives the sealed proposals away. */
+  reveals?: (res: LightMyRequestResponse, f: Fixture) => boolean;
 }
 
 const sees = (status = 200): Expectation => ({ status, sees: true });
@@ -95,6 +101,18 @@ async function workbookText(res: LightMyRequestResponse): Promise<string> {
 }
 const bytesText = (res: LightMyRequestResponse) => res.rawPayload.toString('latin1');
 
+/**
+ * The staff audit view: before the opening it holds no record about a proposal at all (ids, statuses,
+ * the bidding vendor and its users, hashes, sizes); from the opening on it shows them all, including
+ * those written before it. Nobody but the centre reads the audit view.
+ */
+const auditRecordsAboutProposals = (res: LightMyRequestResponse) =>
+  (res.json().items as { objectType: string }[]).some((r) => r.objectType === 'proposal');
+const AUDIT_VIEW: Record<Phase, Row> = {
+  beforeDeadline: row(blind(403), CENTRE_ONLY),
+  afterClosing: row(blind(403), { anonymous: blind(401), staff: sees(), platformAdmin: sees() }),
+};
+
 const ROUTES: SealedRoute[] = [
   {
     name: 'GET /proposals/:id',
@@ -120,9 +138,13 @@ const ROUTES: SealedRoute[] = [
     ),
   },
   {
+    // Before the opening the proposal is sealed: 404 to the centre, as on every other route about it.
     name: 'POST /proposals/:id/receipt/verify (hashes and verdicts only)',
     request: (f) => ({ method: 'POST', url: `/proposals/${f.proposalId}/receipt/verify`, payload: {} }),
-    expected: same(row(blind(403), CENTRE_ONLY)),
+    expected: {
+      beforeDeadline: row(blind(403), { anonymous: blind(401), staff: blind(404), platformAdmin: blind(404) }),
+      afterClosing: row(blind(403), CENTRE_ONLY),
+    },
   },
   {
     name: 'GET /proposals/mine (no content)',
@@ -191,12 +213,23 @@ const ROUTES: SealedRoute[] = [
   {
     name: 'GET /audit/records about the proposal',
     request: (f) => ({ method: 'GET', url: `/audit/records?objectType=proposal&objectId=${f.proposalId}&limit=200` }),
-    expected: same(row(blind(403), CENTRE_ONLY)),
+    expected: AUDIT_VIEW,
+    reveals: auditRecordsAboutProposals,
   },
   {
     name: 'GET /audit/records by the lead vendor',
     request: (f) => ({ method: 'GET', url: `/audit/records?actorUserId=${f.actors.lead.userId}&limit=200` }),
-    expected: same(row(blind(403), CENTRE_ONLY)),
+    expected: AUDIT_VIEW,
+    reveals: auditRecordsAboutProposals,
+  },
+  {
+    name: 'GET /audit/records about proposals in a time range',
+    request: (f) => ({
+      method: 'GET',
+      url: `/audit/records?objectType=proposal&from=${f.startedAt}&to=2100-01-01T00:00:00Z&limit=200`,
+    }),
+    expected: AUDIT_VIEW,
+    reveals: auditRecordsAboutProposals,
   },
   {
     name: 'GET /audit/records about the scenario',
@@ -344,10 +377,10 @@ describe('sealed proposals: every route that can return proposal data × every r
         const want = route.expected[phase][principal];
         const res = await callAs(principal, route);
         const text = route.text && res.statusCode === 200 ? await route.text(res) : res.body;
-        const shown = text.includes(marker);
+        const shown = text.includes(marker) || (res.statusCode === 200 && !!route.reveals?.(res, f));
         const cell = `${phase} ${route.name} as ${principal}`;
         if (res.statusCode !== want.status) out.push(`${cell}: status ${res.statusCode}, expected ${want.status}`);
-        if (shown !== want.sees) out.push(`${cell}: ${shown ? 'SHOWS' : 'does not show'} the sealed content`);
+        if (shown !== want.sees) out.push(`${cell}: ${shown ? 'SHOWS' : 'does not show'} the sealed proposal`);
         if ((principal === 'lead' || principal === 'member') && text.includes(otherMarker)) {
           out.push(`${cell}: shows another vendor's proposal`);
         }
@@ -427,6 +460,7 @@ describe('sealed proposals: every route that can return proposal data × every r
     const reviewer: Actor = { userId: reviewerRes.json().id, organisationId: null, role: 'reviewer' };
     const platformAdmin: Actor = { userId: randomUUID(), organisationId: randomUUID(), role: 'platform_admin' };
 
+    const startedAt = new Date().toISOString();
     const scenario = await p.publishedScenario(owningAgency);
     const content = await p.contentFor(scenario.id, { marker });
     const main = await p.consortiumProposal(lead, [member], scenario.id, { content, submit: false });
@@ -454,6 +488,7 @@ describe('sealed proposals: every route that can return proposal data × every r
       proposalId: main.id,
       attachmentId: uploaded.json().id,
       otherProposalId: other.id,
+      startedAt,
     };
   });
   afterAll(async () => {
@@ -475,6 +510,79 @@ describe('sealed proposals: every route that can return proposal data × every r
     expect(await mismatches('beforeDeadline')).toEqual([]);
     const count = await p.call(f.actors.owningAgency, 'GET', `/scenarios/${f.scenarioId}/proposals`);
     expect(count.json()).toEqual({ sealed: true, submittedCount: 2 });
+  });
+
+  const PROPOSAL_ACTIONS_BEFORE_OPENING = [
+    'proposal.create',
+    'proposal.consortium_invite',
+    'proposal.consortium_confirm',
+    'proposal.attachment_add',
+    'proposal.submit',
+  ];
+
+  /** Audit views by object, by actor and by time range, each with the same question put to the table. */
+  const auditViews = (): { url: string; where: string; params: unknown[] }[] => [
+    ...[f.proposalId, f.otherProposalId].map((id) => ({
+      url: `/audit/records?objectType=proposal&objectId=${id}`,
+      where: `object_type = 'proposal' AND object_id = $1`,
+      params: [id],
+    })),
+    ...[f.actors.lead, f.actors.member, f.actors.otherVendor].map((a) => ({
+      url: `/audit/records?actorUserId=${a.userId}`,
+      where: `actor_user_id = $1`,
+      params: [a.userId],
+    })),
+    {
+      url: `/audit/records?objectType=proposal&from=${f.startedAt}&to=2100-01-01T00:00:00Z`,
+      where: `object_type = 'proposal' AND occurred_at >= $1`,
+      params: [f.startedAt],
+    },
+  ];
+
+  /** Stored record ids matching a view (and `also`), newest first. */
+  async function storedIds(view: { where: string; params: unknown[] }, also = 'true'): Promise<string[]> {
+    const { rows } = await pg.query(
+      `SELECT r.id::text AS id FROM audit_record r WHERE ${view.where} AND ${also} ORDER BY r.id DESC`,
+      view.params,
+    );
+    return rows.map((r: { id: string }) => r.id);
+  }
+
+  /** Every record a view shows to `who`, paged two at a time; every page but the last is full. */
+  async function shownIds(who: Actor, url: string): Promise<string[]> {
+    const shown: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await p.call(who, 'GET', `${url}&limit=2${cursor ? `&before=${cursor}` : ''}`);
+      expect({ url, status: res.statusCode }).toEqual({ url, status: 200 });
+      const page = res.json() as { items: { id: string }[]; nextCursor: string | null };
+      if (page.nextCursor) expect({ url, size: page.items.length }).toEqual({ url, size: 2 });
+      shown.push(...page.items.map((r) => r.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    return shown;
+  }
+
+  it('before the deadline: the trail holds the proposal records, the audit view none; receipt verify is a 404', async () => {
+    const { rows } = await pg.query(`SELECT action FROM audit_record WHERE object_type = 'proposal'`);
+    expect(rows.map((r: { action: string }) => r.action)).toEqual(
+      expect.arrayContaining(PROPOSAL_ACTIONS_BEFORE_OPENING),
+    );
+    for (const who of [f.actors.staff, f.actors.platformAdmin]) {
+      for (const view of auditViews()) {
+        // Everything else the filter matches still shows (the vendors' registration, say), in full pages.
+        const expected = await storedIds(view, `r.object_type <> 'proposal'`);
+        expect({ url: view.url, shown: await shownIds(who, view.url) }).toEqual({ url: view.url, shown: expected });
+        expect((await storedIds(view)).length).toBeGreaterThan(expected.length);
+      }
+      // The same answer as for reading the sealed proposal: nothing tells it exists.
+      const verify = await p.call(who, 'POST', `/proposals/${f.proposalId}/receipt/verify`, {});
+      const read = await p.call(who, 'GET', `/proposals/${f.proposalId}`);
+      expect(verify.statusCode).toBe(404);
+      expect(verify.json()).toMatchObject({ code: 'PROPOSAL_NOT_FOUND', message: read.json().message });
+    }
+    const verified = await pg.query(`SELECT 1 FROM audit_record WHERE action = 'proposal.receipt_verify'`);
+    expect(verified.rows).toEqual([]);
   });
 
   it('before the deadline: no content in outbox payloads, audit records, logs, database rows or stored files', async () => {
@@ -503,6 +611,24 @@ describe('sealed proposals: every route that can return proposal data × every r
       sealed: false,
       submittedCount: 2,
     });
+  });
+
+  it('after the closing: the audit view shows every proposal record, those written before the opening too', async () => {
+    const verify = await p.call(f.actors.staff, 'POST', `/proposals/${f.proposalId}/receipt/verify`, {});
+    expect(verify.statusCode).toBe(200);
+    expect(verify.json()).toMatchObject({ proposalId: f.proposalId, proposalStatus: 'opened', valid: true });
+
+    const { rows } = await pg.query(`SELECT action FROM audit_record WHERE object_type = 'proposal'`);
+    expect(rows.map((r: { action: string }) => r.action)).toEqual(
+      expect.arrayContaining([...PROPOSAL_ACTIONS_BEFORE_OPENING, 'proposal.open', 'proposal.receipt_verify']),
+    );
+    for (const who of [f.actors.staff, f.actors.platformAdmin]) {
+      for (const view of auditViews()) {
+        const expected = await storedIds(view);
+        expect((await storedIds(view, `r.object_type = 'proposal'`)).length).toBeGreaterThan(0);
+        expect({ url: view.url, shown: await shownIds(who, view.url) }).toEqual({ url: view.url, shown: expected });
+      }
+    }
   });
 
   it('after the closing: the opening wrote events and audit records without content; still no leaks', async () => {

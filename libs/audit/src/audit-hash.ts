@@ -3,7 +3,11 @@ import { canonicalJson } from '@app/common';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The fields a record's hash covers: everything but the hash itself. */
+/**
+ * The fields a record's hash covers: everything but the hash itself and the embargo key. The embargo
+ * key only decides when the audit view may show the record (see `AuditService.record`); verification
+ * walks every record, embargoed or not, so an embargo never hides a record from `audit:verify`.
+ */
 export interface HashedAuditFields {
   id: string;
   occurredAt: string;

@@ -44,4 +44,8 @@ export class AuditRecordEntity {
 
   @Column('char', { length: 64 })
   hash: string;
+
+  /** Hidden from the audit view while this `audit_embargo` is not lifted; not part of the hash. */
+  @Column('text', { name: 'embargo_key', nullable: true })
+  embargoKey: string | null;
 }

@@ -6,6 +6,7 @@ import type { DomainEvent, DomainEventType } from '@app/queue';
 import { ProposalEntity, ProposalMemberEntity } from './proposal.entity';
 import { ProposalError } from './proposal.errors';
 import { ProposalStore } from './proposal-store';
+import { proposalsAuditEmbargo } from './proposal-transitions';
 import type { ActorContext } from './proposal.service';
 import type { ProposalView } from './proposal.views';
 
@@ -175,6 +176,7 @@ export class ConsortiumService {
       objectId: p.id,
       before,
       after: { ...before, version: p.version, organisationId },
+      embargo: proposalsAuditEmbargo(p.scenarioId),
     });
   }
 }

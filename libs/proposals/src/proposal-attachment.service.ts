@@ -14,6 +14,7 @@ import { isOpenable } from './proposal-opening.service';
 import { attachmentAad, attachmentNameAad, ProposalSealer } from './proposal-seal';
 import { OPENED_PROPOSAL_STATUSES } from './proposal-status';
 import { ProposalStore } from './proposal-store';
+import { proposalsAuditEmbargo } from './proposal-transitions';
 import type { ActorContext } from './proposal.service';
 import type { ProposalAttachmentDownload, ProposalAttachmentView } from './proposal.views';
 
@@ -210,6 +211,7 @@ export class ProposalAttachmentService {
         sizeBytes: a.sizeBytes,
         sha256: a.sha256,
       },
+      embargo: proposalsAuditEmbargo(p.scenarioId),
     });
   }
 }

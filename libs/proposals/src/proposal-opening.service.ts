@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { Clock, type RequestContext } from '@app/common';
+import { AuditService } from '@app/audit';
 import { OutboxService } from '@app/outbox';
 import { ScenarioEntity } from '@app/scenarios';
 import { ProposalEntity } from './proposal.entity';
-import { ProposalTransitions } from './proposal-transitions';
+import { ProposalTransitions, proposalsAuditEmbargo } from './proposal-transitions';
 
 /** Statuses that wait for the opening: submitted ones are opened, flagged ones excluded. */
 const AWAITING_OPENING = ['submitted', 'reconfirmation_required'] as const;
@@ -56,6 +57,7 @@ export class ProposalOpeningService {
     private readonly clock: Clock,
     private readonly transitions: ProposalTransitions,
     private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -91,7 +93,11 @@ export class ProposalOpeningService {
   /**
    * Opens the scenario's proposals if it is openable: submitted ones confirmed after the last material
    * amendment are opened; the others (flagged, or submitted before it without having been flagged yet)
-   * are excluded. Drafts and withdrawn proposals stay as they are. A no-op when nothing waits.
+   * are excluded. Drafts and withdrawn proposals stay as they are. In the same transaction it lifts the
+   * scenario's proposal audit embargo (`proposalsAuditEmbargo`): from the opening on, the audit view
+   * shows the proposal records written before it, and later ones at once. The one place this happens;
+   * a cancelled scenario never opens, so its proposal records stay embargoed. A no-op when nothing
+   * waits and nothing is embargoed.
    *
    * `within`: the caller's transaction, to ask on its connection whether anything waits (almost never,
    * once the closing or a first read opened them), so a caller holding a connection does not take a
@@ -99,11 +105,15 @@ export class ProposalOpeningService {
    * takes the audit chain's lock, which the caller's transaction takes last.
    */
   async openScenario(ctx: RequestContext, scenarioId: string, within?: EntityManager): Promise<OpeningResult> {
-    const waiting = (await (within ?? this.dataSource.manager).query(
-      `SELECT 1 FROM proposal WHERE scenario_id = $1 AND status = ANY($2) LIMIT 1`,
-      [scenarioId, AWAITING_OPENING],
-    )) as unknown[];
-    if (waiting.length === 0) return { opened: 0, excluded: 0 };
+    const reader = within ?? this.dataSource.manager;
+    const embargo = proposalsAuditEmbargo(scenarioId);
+    const waiting = (await reader.query(`SELECT 1 FROM proposal WHERE scenario_id = $1 AND status = ANY($2) LIMIT 1`, [
+      scenarioId,
+      AWAITING_OPENING,
+    ])) as unknown[];
+    // One after the other: `within` may be a transaction's single connection. Drafts and withdrawn
+    // proposals wait for nothing, but their records still wait for the lift.
+    if (waiting.length === 0 && !(await this.audit.isEmbargoed(reader, embargo))) return { opened: 0, excluded: 0 };
     return this.dataSource.transaction(async (em) => {
       const s = await em.findOne(ScenarioEntity, { where: { id: scenarioId } });
       if (!s || !isOpenable(s, this.clock.now())) return { opened: 0, excluded: 0 };
@@ -138,6 +148,8 @@ export class ProposalOpeningService {
           payload: { scenarioId, openedCount: result.opened, excludedCount: result.excluded },
         });
       }
+      // Last: like an audit record it takes the chain lock. Records and lift commit together.
+      await this.audit.liftEmbargo(em, embargo, this.clock.now());
       return result;
     });
   }

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, canonicalJson, type RequestContext } from '@app/common';
 import { AuditService } from '@app/audit';
+import { ScenarioEntity } from '@app/scenarios';
 import { FileStorage } from '@app/storage';
 import {
   ProposalAttachmentEntity,
@@ -14,7 +15,9 @@ import {
 } from './proposal.entity';
 import { ProposalError } from './proposal.errors';
 import { attachmentAad, ProposalSealer } from './proposal-seal';
+import { isOpenable } from './proposal-opening.service';
 import { ProposalStore, sha256Hex } from './proposal-store';
+import { proposalsAuditEmbargo } from './proposal-transitions';
 import { type AttachmentCheckView, type HashCheckView, ReceiptVerificationView, ReceiptView } from './proposal.views';
 import type { VerifyReceiptDto } from './proposal.dto';
 
@@ -89,11 +92,18 @@ export class ProposalReceiptService {
    * Staff: re-hashes what is stored (content and every file, unsealed) and compares it with the current
    * receipt, the receipt with its own hash and with the audit trail, and optionally with the hash the
    * vendor holds. Reports hashes and verdicts only, never content. The check itself is audited.
+   * Only once the scenario's proposals are due to be opened (opening them first if nothing did yet):
+   * before that the proposal is sealed, and like every other route about it this is 404, so its
+   * existence, status and hashes are not told.
    */
   async verify(ctx: RequestContext & { actor: Actor }, proposalId: string, dto: VerifyReceiptDto) {
     const em = this.dataSource.manager;
-    const p = await em.findOne(ProposalEntity, { where: { id: proposalId } });
-    if (!p) throw new ProposalError('PROPOSAL_NOT_FOUND');
+    const sealed = await em.findOne(ProposalEntity, { where: { id: proposalId } });
+    const s = sealed && (await em.findOne(ScenarioEntity, { where: { id: sealed.scenarioId } }));
+    if (!s || !isOpenable(s, this.store.now())) throw new ProposalError('PROPOSAL_NOT_FOUND');
+    // The opening also lifts the proposals' audit embargo, so this check's own record shows at once.
+    await this.store.ensureOpened(s.id);
+    const p = await em.findOneOrFail(ProposalEntity, { where: { id: proposalId } });
     const r = await this.current(p);
     const document = r.document;
 
@@ -176,6 +186,7 @@ export class ProposalReceiptService {
           attachmentsMatch: attachments.every((a) => a.matches) && unexpectedAttachmentIds.length === 0,
           ...(vendorCopy ? { vendorCopy } : {}),
         },
+        embargo: proposalsAuditEmbargo(p.scenarioId),
       }),
     );
     return result;

@@ -30,6 +30,14 @@ export interface TransitionRecord {
   audit?: Record<string, unknown>;
 }
 
+/**
+ * The audit embargo of a scenario's proposal records: every audit record about a proposal is written
+ * under it, so the audit view shows none of them (not even that a vendor bids) until the opening lifts
+ * it (`ProposalOpeningService.openScenario`). Records written after the opening show at once. A
+ * cancelled scenario is never opened: its proposal records stay embargoed (`audit:verify` checks them).
+ */
+export const proposalsAuditEmbargo = (scenarioId: string): string => `proposals:${scenarioId}`;
+
 /** Organisations taking part in a proposal: the lead and the members who confirmed. */
 export async function participatingOrganisationIds(em: EntityManager, proposalId: string): Promise<string[]> {
   const rows = (await em.query(
@@ -86,6 +94,7 @@ export class ProposalTransitions {
       objectId: p.id,
       before: { scenarioId: p.scenarioId, status: from, version: versionBefore },
       after: { scenarioId: p.scenarioId, status: to, version: p.version, ...record.audit },
+      embargo: proposalsAuditEmbargo(p.scenarioId),
     });
     return p;
   }

@@ -24,7 +24,7 @@ import {
   type ProposalStatus,
 } from './proposal-status';
 import { mayReadOpened, ProposalStore, sha256Hex } from './proposal-store';
-import { ProposalTransitions } from './proposal-transitions';
+import { ProposalTransitions, proposalsAuditEmbargo } from './proposal-transitions';
 import type { OpenedProposal, ProposalSummaryView, ProposalView, ScenarioProposalsView } from './proposal.views';
 
 export type ActorContext = RequestContext & { actor: Actor };
@@ -102,6 +102,7 @@ export class ProposalService {
           objectType: 'proposal',
           objectId: id,
           after: { scenarioId: s.id, status: 'draft', version: 1, fields, contentSha256: this.contentHash(p) },
+          embargo: proposalsAuditEmbargo(s.id),
         });
         const saved = await em.findOneOrFail(ProposalEntity, { where: { id } });
         return this.store.view(em, saved);
@@ -142,6 +143,7 @@ export class ProposalService {
         objectId: p.id,
         before,
         after: { ...before, version: p.version, fields, contentSha256: this.contentHash(p) },
+        embargo: proposalsAuditEmbargo(p.scenarioId),
       });
       return this.store.view(em, p);
     });

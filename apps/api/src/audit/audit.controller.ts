@@ -15,7 +15,10 @@ export class AuditController {
 
   @Get('records')
   @Roles('staff', 'platform_admin')
-  @ApiOperation({ summary: 'Audit records by object and/or actor, newest first (keyset pages)' })
+  @ApiOperation({
+    summary: 'Audit records by object and/or actor, newest first (keyset pages)',
+    description: 'Records under an embargo not lifted yet (e.g. proposals before their opening) are left out.',
+  })
   @ApiOkResponse({ type: AuditRecordPageDto })
   async records(@Query() q: AuditRecordsQueryDto): Promise<AuditRecordPageDto> {
     return AuditRecordPageDto.from(await this.query.find(q));

@@ -172,7 +172,10 @@ export class ProposalsController {
   @Post(':id/receipt/verify')
   @HttpCode(200)
   @Roles('staff', 'platform_admin')
-  @ApiOperation({ summary: 'Re-hash what is stored and compare it with the receipt (hashes and verdicts only)' })
+  @ApiOperation({
+    summary: 'Re-hash what is stored and compare it with the receipt (hashes and verdicts only)',
+    description: 'Once the scenario closed and its proposals are opened; 404 while the proposal is sealed.',
+  })
   @ApiOkResponse({ type: ReceiptVerificationView })
   verify(
     @Ctx() ctx: ActorContext,

@@ -14,6 +14,7 @@ import { CreateVendorProfiles1795523000000 } from './1795523000000-CreateVendorP
 import { CreateProposals1795523100000 } from './1795523100000-CreateProposals';
 import { CreateEvaluation1795523200000 } from './1795523200000-CreateEvaluation';
 import { CreateDelivery1795523300000 } from './1795523300000-CreateDelivery';
+import { AddAuditEmbargo1795523400000 } from './1795523400000-AddAuditEmbargo';
 
 /** Every migration, oldest first. Listed explicitly so bundled builds and tests run the same set. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CreateProposals1795523100000,
   CreateEvaluation1795523200000,
   CreateDelivery1795523300000,
+  AddAuditEmbargo1795523400000,
 ];
