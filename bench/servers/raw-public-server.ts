@@ -8,7 +8,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import { Pool } from 'pg';
 import { loadConfig } from '@app/config';
 import { PUBLIC_SCENARIO_STATUSES, PublicListQueries, type PublicScenarioQuery, type PublicSort } from '@app/scenarios';
-import { buildTsquery } from '@app/search';
+import { buildTsquery, highlight } from '@app/search';
 
 const config = loadConfig(process.env);
 const pool = new Pool({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE });
@@ -40,7 +40,19 @@ async function listPage(params: URLSearchParams): Promise<unknown> {
     queries.page(query, tsquery, sort, null, 20),
     queries.facets(query, tsquery),
   ]);
-  const items = await queries.cards(rows.slice(0, 20).map((r) => r.id));
+  const cards = await queries.cards(rows.slice(0, 20).map((r) => r.id));
+  // The same product work as the API's list (highlighted title and summary when searching), so the
+  // ratio measures the framework and its plumbing, not a feature the baseline skips.
+  const q = query.q;
+  const items = q
+    ? cards.map((c) => ({
+        ...c,
+        highlights: {
+          title: highlight(c.title, q, { maxLength: 100 }),
+          summary: highlight(c.summary, q, { maxLength: 160 }),
+        },
+      }))
+    : cards;
   return { items, facets };
 }
 
