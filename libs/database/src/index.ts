@@ -4,3 +4,4 @@ export * from './migrator';
 export { MIGRATIONS } from './migrations';
 export * from './keyset';
 export * from './pool-query';
+export * from './column-transformers';

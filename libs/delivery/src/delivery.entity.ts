@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { numberColumn } from '@app/database';
 import type {
   AcceptanceParty,
   AcceptanceRoundStatus,
@@ -8,17 +9,6 @@ import type {
   MilestoneStatus,
 } from './delivery-status';
 import type { MilestoneChanges } from './delivery-rules';
-
-/** bigint columns come back from pg as strings; yuan amounts stay well inside Number's safe range. */
-const bigintAsNumber = {
-  to: (v: number | null | undefined) => v,
-  from: (v: string | null) => (v === null ? null : Number(v)),
-};
-/** numeric comes back as a string too. */
-const numericAsNumber = {
-  to: (v: number | null | undefined) => v,
-  from: (v: string | null) => (v === null ? null : Number(v)),
-};
 
 /** One winning proposal being carried out: who delivers it, for how much, since when. */
 @Entity('delivery')
@@ -42,7 +32,7 @@ export class DeliveryEntity {
   @Column('uuid', { name: 'member_organisation_ids', array: true })
   memberOrganisationIds: string[];
 
-  @Column('bigint', { name: 'amount_yuan', nullable: true, transformer: bigintAsNumber })
+  @Column('bigint', { name: 'amount_yuan', nullable: true, transformer: numberColumn })
   amountYuan: number | null;
 
   @Column('uuid', { name: 'started_by' })
@@ -74,7 +64,7 @@ export class MilestoneEntity {
   @Column('text')
   deliverables: string;
 
-  @Column('numeric', { name: 'payment_percent', nullable: true, transformer: numericAsNumber })
+  @Column('numeric', { name: 'payment_percent', nullable: true, transformer: numberColumn })
   paymentPercent: number | null;
 
   @Column('text')
@@ -206,7 +196,7 @@ export class ProgressReportAttachmentEntity {
   @Column('text', { name: 'media_type' })
   mediaType: string;
 
-  @Column('bigint', { name: 'size_bytes', transformer: bigintAsNumber })
+  @Column('bigint', { name: 'size_bytes', transformer: numberColumn })
   sizeBytes: number;
 
   @Column('text')

@@ -1,10 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { numberColumn } from '@app/database';
 import type { ProposalStatus } from './proposal-status';
-
-const bigintAsNumber = {
-  to: (v: number | null | undefined) => v,
-  from: (v: string | null) => (v === null ? null : Number(v)),
-};
 
 /**
  * A vendor's (or consortium's) proposal for a scenario. The content is sealed: `sealedContent` is the
@@ -103,7 +99,7 @@ export class ProposalAttachmentEntity {
   @Column('text', { name: 'media_type' })
   mediaType: string;
 
-  @Column('bigint', { name: 'size_bytes', transformer: bigintAsNumber })
+  @Column('bigint', { name: 'size_bytes', transformer: numberColumn })
   sizeBytes: number;
 
   /** SHA-256 of the plain content, lower-case hex. */

@@ -1,9 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-
-const bigintAsNumber = {
-  to: (v: number | null | undefined) => v,
-  from: (v: string | null) => (v === null ? null : Number(v)),
-};
+import { numberColumn } from '@app/database';
 
 /** A file attached to a scenario; the bytes live in `FileStorage` under `storageKey`. */
 @Entity('scenario_attachment')
@@ -23,7 +19,7 @@ export class ScenarioAttachmentEntity {
   @Column('text', { name: 'media_type' })
   mediaType: string;
 
-  @Column('bigint', { name: 'size_bytes', transformer: bigintAsNumber })
+  @Column('bigint', { name: 'size_bytes', transformer: numberColumn })
   sizeBytes: number;
 
   /** SHA-256 of the content, lower-case hex. */

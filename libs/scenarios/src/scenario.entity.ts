@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { numberColumn } from '@app/database';
 import type { ScenarioStatus } from './scenario-status';
 
 export const SCENARIO_SITES = ['agency_site', 'test_ground'] as const;
@@ -53,12 +54,6 @@ export interface ScenarioContact {
   email: string;
   public: boolean;
 }
-
-/** bigint columns come back from pg as strings; budgets (yuan) stay well inside Number's safe range. */
-const bigintAsNumber = {
-  to: (v: number | null | undefined) => v,
-  from: (v: string | null) => (v === null ? null : Number(v)),
-};
 
 @Entity('scenario')
 export class ScenarioEntity {
@@ -117,10 +112,10 @@ export class ScenarioEntity {
   @Column('jsonb', { nullable: true })
   compliance: ScenarioCompliance | null;
 
-  @Column('bigint', { name: 'budget_min_yuan', nullable: true, transformer: bigintAsNumber })
+  @Column('bigint', { name: 'budget_min_yuan', nullable: true, transformer: numberColumn })
   budgetMinYuan: number | null;
 
-  @Column('bigint', { name: 'budget_max_yuan', nullable: true, transformer: bigintAsNumber })
+  @Column('bigint', { name: 'budget_max_yuan', nullable: true, transformer: numberColumn })
   budgetMaxYuan: number | null;
 
   @Column('text', { name: 'funding_type', nullable: true })

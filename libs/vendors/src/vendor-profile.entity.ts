@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { numberColumn } from '@app/database';
 
 export interface VendorProduct {
   name: string;
@@ -21,12 +22,6 @@ export interface VendorCertification {
   /** 'YYYY-MM-DD' */
   validUntil?: string | null;
 }
-
-/** bigint columns come back from pg as strings; budgets (yuan) stay well inside Number's safe range. */
-const bigintAsNumber = {
-  to: (v: number | null | undefined) => v,
-  from: (v: string | null) => (v === null ? null : Number(v)),
-};
 
 /**
  * A vendor organisation's capability profile (场景能力清单): one per vendor, keyed by the
@@ -70,10 +65,10 @@ export class VendorProfileEntity {
   @Column('int', { nullable: true })
   trl: number | null;
 
-  @Column('bigint', { name: 'typical_budget_min_yuan', nullable: true, transformer: bigintAsNumber })
+  @Column('bigint', { name: 'typical_budget_min_yuan', nullable: true, transformer: numberColumn })
   typicalBudgetMinYuan: number | null;
 
-  @Column('bigint', { name: 'typical_budget_max_yuan', nullable: true, transformer: bigintAsNumber })
+  @Column('bigint', { name: 'typical_budget_max_yuan', nullable: true, transformer: numberColumn })
   typicalBudgetMaxYuan: number | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
