@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { pipeline } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessError, type Actor, ValidationFailedError } from '@app/common';
 import { AuditService } from '@app/audit';
 import { AppConfig } from '@app/config';
 import { OutboxService } from '@app/outbox';
-import { FileStorage, type FileUpload, isAllowedExtension, sanitizeFileName, UploadInspector } from '@app/storage';
+import {
+  checkBeforeReading,
+  FileStorage,
+  type FileUpload,
+  isAllowedExtension,
+  sanitizeFileName,
+  storeUpload,
+} from '@app/storage';
 import { AttachmentError, type ActorContext } from '@app/scenarios';
 import { MilestoneEntity, ProgressReportAttachmentEntity, ProgressReportEntity } from './delivery.entity';
 import { DeliveryError } from './delivery.errors';
@@ -90,67 +96,55 @@ export class ProgressReportService {
     reportId: string,
     upload: FileUpload,
   ): Promise<ProgressAttachmentView> {
-    const fileName = sanitizeFileName(upload.fileName);
-    try {
-      if (!fileName) throw new ValidationFailedError([{ field: 'file', rule: 'attachment.file_name' }]);
+    const fileName = await checkBeforeReading(upload, async () => {
+      const name = sanitizeFileName(upload.fileName);
+      if (!name) throw new ValidationFailedError([{ field: 'file', rule: 'attachment.file_name' }]);
       // Cheap refusals before reading a byte (checked again under lock below).
       await this.dataSource.transaction(async (em) => this.assertMayAttach(ctx, scenarioId, reportId, em));
-      if (!isAllowedExtension(fileName)) throw typeNotAllowed();
-    } catch (error) {
-      upload.content.on('error', () => undefined).resume(); // drain (and ignore) what is still arriving
-      throw error;
-    }
+      if (!isAllowedExtension(name)) throw typeNotAllowed();
+      return name;
+    });
 
     const id = randomUUID();
     const storageKey = `deliveries/${scenarioId}/reports/${reportId}/${id}`;
     const maxBytes = this.config.ATTACHMENT_MAX_BYTES;
-    const inspector = new UploadInspector({
+    return storeUpload(this.storage, upload, {
+      storageKey,
       fileName,
       maxBytes,
-      truncated: upload.truncated ?? (() => false),
       tooLarge: () => new AttachmentError('ATTACHMENT_TOO_LARGE', { maxBytes }, 'file'),
       typeNotAllowed,
+      onOrphan: (e) => this.logger.error({ err: e, storageKey }, 'Could not remove the file of a refused upload'),
+      record: ({ mediaType, sizeBytes, sha256 }) =>
+        this.dataSource.transaction(async (em) => {
+          const { scope, report } = await this.assertMayAttach(ctx, scenarioId, reportId, em);
+          const a = await em.save(
+            em.create(ProgressReportAttachmentEntity, {
+              id,
+              reportId,
+              fileName,
+              mediaType,
+              sizeBytes,
+              sha256,
+              storageKey,
+              uploadedBy: ctx.actor.userId,
+            }),
+          );
+          await this.outbox.publish(em, ctx, {
+            type: 'delivery.progress_attachment_added',
+            aggregateType: 'delivery',
+            aggregateId: report.deliveryId,
+            payload: { scenarioId: scope.scenario.id, deliveryId: report.deliveryId, reportId, attachmentId: id },
+          });
+          await this.audit.record(em, ctx, {
+            action: 'delivery.progress_attachment_add',
+            objectType: 'delivery',
+            objectId: report.deliveryId,
+            after: { reportId, attachmentId: id, fileName, mediaType, sizeBytes: a.sizeBytes, sha256: a.sha256 },
+          });
+          return ProgressAttachmentView.of(a);
+        }),
     });
-    try {
-      await this.storage.put(
-        storageKey,
-        pipeline(upload.content, inspector, () => undefined),
-      );
-      const mediaType = await inspector.mediaType(() => this.storage.get(storageKey));
-      return await this.dataSource.transaction(async (em) => {
-        const { scope, report } = await this.assertMayAttach(ctx, scenarioId, reportId, em);
-        const a = await em.save(
-          em.create(ProgressReportAttachmentEntity, {
-            id,
-            reportId,
-            fileName,
-            mediaType,
-            sizeBytes: inspector.size,
-            sha256: inspector.sha256,
-            storageKey,
-            uploadedBy: ctx.actor.userId,
-          }),
-        );
-        await this.outbox.publish(em, ctx, {
-          type: 'delivery.progress_attachment_added',
-          aggregateType: 'delivery',
-          aggregateId: report.deliveryId,
-          payload: { scenarioId: scope.scenario.id, deliveryId: report.deliveryId, reportId, attachmentId: id },
-        });
-        await this.audit.record(em, ctx, {
-          action: 'delivery.progress_attachment_add',
-          objectType: 'delivery',
-          objectId: report.deliveryId,
-          after: { reportId, attachmentId: id, fileName, mediaType, sizeBytes: a.sizeBytes, sha256: a.sha256 },
-        });
-        return ProgressAttachmentView.of(a);
-      });
-    } catch (error) {
-      await this.storage.delete(storageKey).catch((e: unknown) => {
-        this.logger.error({ err: e, storageKey }, 'Could not remove the file of a refused upload');
-      });
-      throw error;
-    }
   }
 
   /** A report's file, for whoever may see the report (the centre, the owning agency, its vendor). */

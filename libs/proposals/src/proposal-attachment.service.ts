@@ -7,7 +7,14 @@ import { AuditService } from '@app/audit';
 import { AppConfig } from '@app/config';
 import { OutboxService } from '@app/outbox';
 import { ScenarioEntity } from '@app/scenarios';
-import { FileStorage, type FileUpload, isAllowedExtension, sanitizeFileName, UploadInspector } from '@app/storage';
+import {
+  checkBeforeReading,
+  FileStorage,
+  type FileUpload,
+  isAllowedExtension,
+  sanitizeFileName,
+  storeUpload,
+} from '@app/storage';
 import { ProposalAttachmentEntity, ProposalEntity } from './proposal.entity';
 import { ProposalError } from './proposal.errors';
 import { isOpenable } from './proposal-opening.service';
@@ -44,9 +51,9 @@ export class ProposalAttachmentService {
    * event and audit record in one transaction. On any refusal or failure nothing stays behind.
    */
   async upload(ctx: ActorContext, proposalId: string, upload: FileUpload): Promise<ProposalAttachmentView> {
-    const fileName = sanitizeFileName(upload.fileName);
-    try {
-      if (!fileName) throw new ValidationFailedError([{ field: 'file', rule: 'attachment.file_name' }]);
+    const fileName = await checkBeforeReading(upload, async () => {
+      const name = sanitizeFileName(upload.fileName);
+      if (!name) throw new ValidationFailedError([{ field: 'file', rule: 'attachment.file_name' }]);
       // Cheap refusals before reading a byte (checked again under lock below).
       await this.dataSource.transaction(async (em) => {
         await this.lockForChange(em, ctx, proposalId);
@@ -55,55 +62,46 @@ export class ProposalAttachmentService {
           throw new ProposalError('PROPOSAL_ATTACHMENT_LIMIT_REACHED', { max });
         }
       });
-      if (!isAllowedExtension(fileName)) throw typeNotAllowed();
-    } catch (error) {
-      upload.content.on('error', () => undefined).resume(); // drain (and ignore) what is still arriving
-      throw error;
-    }
+      if (!isAllowedExtension(name)) throw typeNotAllowed();
+      return name;
+    });
 
     const id = randomUUID();
     const storageKey = `proposals/${proposalId}/attachments/${id}`;
     const maxBytes = this.config.ATTACHMENT_MAX_BYTES;
-    const inspector = new UploadInspector({
+    // Sealed on the way to storage: only ciphertext is ever written.
+    const sealing = this.sealer.sealingStream(attachmentAad(id));
+    return storeUpload(this.storage, upload, {
+      storageKey,
       fileName,
       maxBytes,
-      truncated: upload.truncated ?? (() => false),
       tooLarge: () => new ProposalError('PROPOSAL_ATTACHMENT_TOO_LARGE', { maxBytes }, 'file'),
       typeNotAllowed,
+      through: sealing.stream,
+      readBack: () => this.openStored(storageKey, sealing.iv, sealing.tag(), id),
+      onOrphan: (e) =>
+        this.logger.error({ err: e, storageKey }, 'Could not remove the file of a refused proposal upload'),
+      record: ({ mediaType, sizeBytes, sha256 }) =>
+        this.dataSource.transaction(async (em) => {
+          const p = await this.lockForChange(em, ctx, proposalId);
+          const a = em.create(ProposalAttachmentEntity, {
+            id,
+            proposalId,
+            sealedFileName: this.sealer.sealText(fileName, attachmentNameAad(id)),
+            mediaType,
+            sizeBytes,
+            sha256,
+            storageKey,
+            sealIv: sealing.iv,
+            sealTag: sealing.tag(),
+            uploadedBy: ctx.actor.userId,
+          });
+          await em.insert(ProposalAttachmentEntity, a);
+          await this.record(em, ctx, p, 'add', a);
+          const saved = await em.findOneOrFail(ProposalAttachmentEntity, { where: { id } });
+          return this.store.attachmentView(saved);
+        }),
     });
-    const sealing = this.sealer.sealingStream(attachmentAad(id));
-    try {
-      await this.storage.put(
-        storageKey,
-        pipeline(upload.content, inspector, sealing.stream, () => undefined),
-      );
-      const tag = sealing.tag();
-      const mediaType = await inspector.mediaType(() => this.openStored(storageKey, sealing.iv, tag, id));
-      return await this.dataSource.transaction(async (em) => {
-        const p = await this.lockForChange(em, ctx, proposalId);
-        const a = em.create(ProposalAttachmentEntity, {
-          id,
-          proposalId,
-          sealedFileName: this.sealer.sealText(fileName, attachmentNameAad(id)),
-          mediaType,
-          sizeBytes: inspector.size,
-          sha256: inspector.sha256,
-          storageKey,
-          sealIv: sealing.iv,
-          sealTag: tag,
-          uploadedBy: ctx.actor.userId,
-        });
-        await em.insert(ProposalAttachmentEntity, a);
-        await this.record(em, ctx, p, 'add', a);
-        const saved = await em.findOneOrFail(ProposalAttachmentEntity, { where: { id } });
-        return this.store.attachmentView(saved);
-      });
-    } catch (error) {
-      await this.storage.delete(storageKey).catch((e: unknown) => {
-        this.logger.error({ err: e, storageKey }, 'Could not remove the file of a refused proposal upload');
-      });
-      throw error;
-    }
   }
 
   /** Removes an attachment (lead, editable proposal, before the deadline); the file goes after the commit. */

@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { pipeline } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessError, type Actor, ValidationFailedError } from '@app/common';
 import { AuditService } from '@app/audit';
 import { AppConfig } from '@app/config';
 import { OutboxService } from '@app/outbox';
-import { FileStorage, type FileUpload, isAllowedExtension, sanitizeFileName, UploadInspector } from '@app/storage';
+import {
+  checkBeforeReading,
+  FileStorage,
+  type FileUpload,
+  isAllowedExtension,
+  sanitizeFileName,
+  storeUpload,
+} from '@app/storage';
 import { ScenarioAttachmentEntity } from './attachment.entity';
 import { AttachmentError } from './attachment.errors';
 import { type AttachmentDownload, AttachmentView } from './attachment.views';
@@ -47,73 +53,60 @@ export class AttachmentService {
    * row and no stored file.
    */
   async upload(ctx: ActorContext, scenarioId: string, upload: AttachmentUpload): Promise<AttachmentView> {
-    const fileName = sanitizeFileName(upload.fileName);
-    try {
-      if (!fileName) throw new ValidationFailedError([{ field: 'file', rule: 'attachment.file_name' }]);
+    const fileName = await checkBeforeReading(upload, async () => {
+      const name = sanitizeFileName(upload.fileName);
+      if (!name) throw new ValidationFailedError([{ field: 'file', rule: 'attachment.file_name' }]);
       // Cheap refusals before reading a byte (checked again under lock below).
       const s = await this.scenarios.findVisible(this.dataSource.manager, ctx.actor, scenarioId);
       if (!scenarioPolicy.isOwningAgencyMember(ctx.actor, s)) throw new AccessError('ACCESS_FORBIDDEN');
       this.assertEditable(s);
       await this.assertRoom(this.dataSource.manager.count(ScenarioAttachmentEntity, { where: { scenarioId } }));
-      if (!isAllowedExtension(fileName)) throw typeNotAllowed();
-    } catch (error) {
-      upload.content.on('error', () => undefined).resume(); // drain (and ignore) what is still arriving
-      throw error;
-    }
+      if (!isAllowedExtension(name)) throw typeNotAllowed();
+      return name;
+    });
 
     const id = randomUUID();
     const storageKey = `scenarios/${scenarioId}/attachments/${id}`;
     const maxBytes = this.config.ATTACHMENT_MAX_BYTES;
-    const inspector = new UploadInspector({
+    return storeUpload(this.storage, upload, {
+      storageKey,
       fileName,
       maxBytes,
-      truncated: upload.truncated ?? (() => false),
       tooLarge: () => new AttachmentError('ATTACHMENT_TOO_LARGE', { maxBytes }, 'file'),
       typeNotAllowed,
+      onOrphan: (e) => this.logger.error({ err: e, storageKey }, 'Could not remove the file of a refused upload'),
+      record: ({ mediaType, sizeBytes, sha256 }) =>
+        this.dataSource.transaction(async (em) => {
+          const locked = await this.scenarios.lockOwnedForChange(em, ctx.actor, scenarioId);
+          this.assertEditable(locked);
+          await this.assertRoom(em.count(ScenarioAttachmentEntity, { where: { scenarioId } }));
+          const a = await em.save(
+            em.create(ScenarioAttachmentEntity, {
+              id,
+              scenarioId,
+              fileName,
+              mediaType,
+              sizeBytes,
+              sha256,
+              storageKey,
+              uploadedBy: ctx.actor.userId,
+            }),
+          );
+          await this.outbox.publish(em, ctx, {
+            type: 'scenario.attachment_added',
+            aggregateType: 'scenario',
+            aggregateId: scenarioId,
+            payload: { scenarioId, attachmentId: id },
+          });
+          await this.audit.record(em, ctx, {
+            action: 'scenario.attachment_add',
+            objectType: 'scenario',
+            objectId: scenarioId,
+            after: { attachmentId: id, fileName, mediaType, sizeBytes: a.sizeBytes, sha256: a.sha256 },
+          });
+          return AttachmentView.of(a);
+        }),
     });
-    try {
-      await this.storage.put(
-        storageKey,
-        pipeline(upload.content, inspector, () => undefined),
-      );
-      const mediaType = await inspector.mediaType(() => this.storage.get(storageKey));
-
-      return await this.dataSource.transaction(async (em) => {
-        const locked = await this.scenarios.lockOwnedForChange(em, ctx.actor, scenarioId);
-        this.assertEditable(locked);
-        await this.assertRoom(em.count(ScenarioAttachmentEntity, { where: { scenarioId } }));
-        const a = await em.save(
-          em.create(ScenarioAttachmentEntity, {
-            id,
-            scenarioId,
-            fileName,
-            mediaType,
-            sizeBytes: inspector.size,
-            sha256: inspector.sha256,
-            storageKey,
-            uploadedBy: ctx.actor.userId,
-          }),
-        );
-        await this.outbox.publish(em, ctx, {
-          type: 'scenario.attachment_added',
-          aggregateType: 'scenario',
-          aggregateId: scenarioId,
-          payload: { scenarioId, attachmentId: id },
-        });
-        await this.audit.record(em, ctx, {
-          action: 'scenario.attachment_add',
-          objectType: 'scenario',
-          objectId: scenarioId,
-          after: { attachmentId: id, fileName, mediaType, sizeBytes: a.sizeBytes, sha256: a.sha256 },
-        });
-        return AttachmentView.of(a);
-      });
-    } catch (error) {
-      await this.storage.delete(storageKey).catch((e: unknown) => {
-        this.logger.error({ err: e, storageKey }, 'Could not remove the file of a refused upload');
-      });
-      throw error;
-    }
   }
 
   /** Removes an attachment (owning agency, editable scenario); the file goes once the removal is committed. */

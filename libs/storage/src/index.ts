@@ -4,3 +4,4 @@ export * from './storage.errors';
 export * from './storage.module';
 export * from './attachment-types';
 export * from './upload-inspector';
+export * from './upload-intake';
