@@ -13,3 +13,4 @@ export * from './time/clock';
 export * from './time/huzhou-time';
 export * from './dto/transforms';
 export * from './dto/max-chars';
+export * from './dto/money';

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { numberColumn } from '@app/database';
+import { StoredFileRecord } from '@app/storage';
 import type {
   AcceptanceParty,
   AcceptanceRoundStatus,
@@ -181,35 +182,12 @@ export class ProgressReportEntity {
 
 /** A file attached to a progress report; the bytes live in `FileStorage` under `storageKey`. */
 @Entity('progress_report_attachment')
-export class ProgressReportAttachmentEntity {
-  /** Generated before the upload, so the storage key can carry it. */
-  @PrimaryColumn('uuid')
-  id: string;
-
+export class ProgressReportAttachmentEntity extends StoredFileRecord {
   @Column('uuid', { name: 'report_id' })
   reportId: string;
 
   @Column('text', { name: 'file_name' })
   fileName: string;
-
-  /** From the sniffed content and the agreeing extension, never from the client's Content-Type. */
-  @Column('text', { name: 'media_type' })
-  mediaType: string;
-
-  @Column('bigint', { name: 'size_bytes', transformer: numberColumn })
-  sizeBytes: number;
-
-  @Column('text')
-  sha256: string;
-
-  @Column('text', { name: 'storage_key' })
-  storageKey: string;
-
-  @Column('uuid', { name: 'uploaded_by' })
-  uploadedBy: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 }
 
 /** A measurement at the test ground of one of the scenario's KPIs, against the KPI's target. */

@@ -22,7 +22,7 @@ import {
 } from 'class-validator';
 import { AWARD_OUTCOMES, type AwardOutcome } from './evaluation.entity';
 import { CRITERION_KEY_PATTERN, RUBRIC_MAX_CRITERIA } from './rubric';
-import { trimString, MaxChars } from '@app/common';
+import { trimString, MaxChars, MAX_YUAN } from '@app/common';
 
 /** Optional free text: blank is the same as absent. */
 const trimOrNull = ({ value }: { value: unknown }) =>
@@ -32,8 +32,6 @@ const trimOrNull = ({ value }: { value: unknown }) =>
 export const DECISION_TEXT_MAX = 5000;
 /** Longest score comment (also a database check). */
 export const SCORE_COMMENT_MAX = 2000;
-/** Largest award amount: whole yuan, far above any real scenario and inside Number's safe range. */
-export const MAX_AWARD_YUAN = 1_000_000_000_000;
 
 export class RubricCriterionDto {
   @ApiProperty({ example: 'technical_quality', pattern: CRITERION_KEY_PATTERN.source })
@@ -191,7 +189,7 @@ export class AwardWinnerDto {
   @ApiProperty({ example: 980000, description: 'Awarded amount, whole yuan' })
   @IsInt()
   @Min(1)
-  @Max(MAX_AWARD_YUAN)
+  @Max(MAX_YUAN)
   amountYuan: number;
 }
 

@@ -15,10 +15,8 @@ import {
   ValidateBy,
   ValidateNested,
 } from 'class-validator';
-import { trimString, MaxChars } from '@app/common';
+import { trimString, MaxChars, MAX_YUAN } from '@app/common';
 
-/** Prices are whole yuan; 10^12 is far above any real proposal and inside Number's safe range. */
-export const PROPOSAL_MAX_YUAN = 1_000_000_000_000;
 export const TECHNICAL_APPROACH_MAX = 50_000;
 export const TRIAL_PLAN_MAX = 10_000;
 
@@ -88,7 +86,7 @@ export class PriceItemDto {
   @ApiProperty({ minimum: 0, description: 'CNY, whole yuan' })
   @IsInt()
   @Min(0)
-  @Max(PROPOSAL_MAX_YUAN)
+  @Max(MAX_YUAN)
   amountYuan: number;
 }
 
@@ -170,7 +168,7 @@ export class ProposalContentFieldsDto {
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(PROPOSAL_MAX_YUAN)
+  @Max(MAX_YUAN)
   priceYuan?: number | null;
 
   @ApiPropertyOptional({ type: [PriceItemDto], maxItems: 100, nullable: true, description: 'Sums to priceYuan' })

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { numberColumn } from '@app/database';
+import { StoredFileRecord } from '@app/storage';
 import type { ProposalStatus } from './proposal-status';
 
 /**
@@ -86,40 +86,18 @@ export class ProposalMemberEntity {
 
 /** A file attached to a proposal: stored sealed under `storageKey`; the name is sealed here. */
 @Entity('proposal_attachment')
-export class ProposalAttachmentEntity {
-  @PrimaryColumn('uuid')
-  id: string;
-
+export class ProposalAttachmentEntity extends StoredFileRecord {
   @Column('uuid', { name: 'proposal_id' })
   proposalId: string;
 
   @Column('bytea', { name: 'sealed_file_name' })
   sealedFileName: Buffer;
 
-  @Column('text', { name: 'media_type' })
-  mediaType: string;
-
-  @Column('bigint', { name: 'size_bytes', transformer: numberColumn })
-  sizeBytes: number;
-
-  /** SHA-256 of the plain content, lower-case hex. */
-  @Column('text')
-  sha256: string;
-
-  @Column('text', { name: 'storage_key' })
-  storageKey: string;
-
   @Column('bytea', { name: 'seal_iv' })
   sealIv: Buffer;
 
   @Column('bytea', { name: 'seal_tag' })
   sealTag: Buffer;
-
-  @Column('uuid', { name: 'uploaded_by' })
-  uploadedBy: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 }
 
 /** What a receipt states, exactly as hashed (canonical JSON). Ids, hashes, sizes and the time only. */

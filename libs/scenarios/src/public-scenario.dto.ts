@@ -2,20 +2,13 @@ import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
 import { codesOf } from '@app/taxonomy';
-import { trimString, MaxChars } from '@app/common';
+import { trimString, MaxChars, splitList, MAX_YUAN } from '@app/common';
 
 /** Status groups of the public list, as vendors think of them. */
 export const PUBLIC_STATUS_GROUPS = ['open', 'closed', 'awarded', 'accepted', 'demonstration'] as const;
 export type PublicStatusGroup = (typeof PUBLIC_STATUS_GROUPS)[number];
 export const PUBLIC_SORTS = ['newest', 'deadline', 'budget', 'relevance'] as const;
 export type PublicSort = (typeof PUBLIC_SORTS)[number];
-
-const MAX_YUAN = 1_000_000_000_000;
-/** `?capability=a&capability=b` and `?capability=a,b` both give `['a', 'b']`. */
-const toList = ({ value }: { value: unknown }) => {
-  const raw = Array.isArray(value) ? value : [value];
-  return raw.flatMap((v) => (typeof v === 'string' ? v.split(',').map((x) => x.trim()) : [v])).filter((v) => v !== '');
-};
 
 /** The public opportunity list's query: every filter optional; one value or several where noted. */
 export class PublicScenarioQuery {
@@ -28,7 +21,7 @@ export class PublicScenarioQuery {
 
   @ApiPropertyOptional({ enum: codesOf('domain'), isArray: true, description: 'One or more (comma-separated)' })
   @IsOptional()
-  @Transform(toList)
+  @Transform(splitList)
   @IsArray()
   @ArrayMaxSize(20)
   @IsIn(codesOf('domain'), { each: true })
@@ -41,7 +34,7 @@ export class PublicScenarioQuery {
 
   @ApiPropertyOptional({ enum: codesOf('capability'), isArray: true, description: 'Scenarios needing any of them' })
   @IsOptional()
-  @Transform(toList)
+  @Transform(splitList)
   @IsArray()
   @ArrayMaxSize(20)
   @IsIn(codesOf('capability'), { each: true })
@@ -49,7 +42,7 @@ export class PublicScenarioQuery {
 
   @ApiPropertyOptional({ enum: codesOf('district'), isArray: true })
   @IsOptional()
-  @Transform(toList)
+  @Transform(splitList)
   @IsArray()
   @ArrayMaxSize(20)
   @IsIn(codesOf('district'), { each: true })

@@ -1,5 +1,5 @@
 import { REQUIRED_FOR_SUBMISSION } from './scenario-checks';
-import { PageQuery, trimString, MaxChars } from '@app/common';
+import { PageQuery, trimString, MaxChars, MAX_YUAN } from '@app/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -41,8 +41,6 @@ const SECTORS = codesOf('sector');
 const CAPABILITIES = codesOf('capability');
 const DISTRICTS = codesOf('district');
 const PHONE = /^[0-9+\-() ]{5,20}$/;
-/** Budgets are whole yuan; 10^12 is far above any real scenario and inside Number's safe range. */
-const MAX_YUAN = 1_000_000_000_000;
 /** Present in the request (null clears an optional field; a required one may not be null). */
 const present = (_: object, v: unknown) => v !== undefined;
 

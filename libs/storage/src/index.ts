@@ -5,3 +5,4 @@ export * from './storage.module';
 export * from './attachment-types';
 export * from './upload-inspector';
 export * from './upload-intake';
+export * from './stored-file.entity';

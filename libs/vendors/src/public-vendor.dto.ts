@@ -2,17 +2,10 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { codesOf } from '@app/taxonomy';
-import { MAX_YUAN } from './vendor-profile.dto';
-import { trimString, MaxChars } from '@app/common';
+import { trimString, MaxChars, splitList, MAX_YUAN } from '@app/common';
 
 export const PUBLIC_VENDOR_SORTS = ['newest', 'relevance'] as const;
 export type PublicVendorSort = (typeof PUBLIC_VENDOR_SORTS)[number];
-
-/** `?capability=a&capability=b` and `?capability=a,b` both give `['a', 'b']` (as on the opportunity list). */
-const toList = ({ value }: { value: unknown }) => {
-  const raw = Array.isArray(value) ? value : [value];
-  return raw.flatMap((v) => (typeof v === 'string' ? v.split(',').map((x) => x.trim()) : [v])).filter((v) => v !== '');
-};
 
 /** The public capability list's query: every filter optional; facets take one value or several. */
 export class PublicVendorQuery {
@@ -25,7 +18,7 @@ export class PublicVendorQuery {
 
   @ApiPropertyOptional({ enum: codesOf('domain'), isArray: true, description: 'Vendors in any of them' })
   @IsOptional()
-  @Transform(toList)
+  @Transform(splitList)
   @IsArray()
   @ArrayMaxSize(20)
   @IsIn(codesOf('domain'), { each: true })
@@ -33,7 +26,7 @@ export class PublicVendorQuery {
 
   @ApiPropertyOptional({ enum: codesOf('capability'), isArray: true, description: 'Vendors offering any of them' })
   @IsOptional()
-  @Transform(toList)
+  @Transform(splitList)
   @IsArray()
   @ArrayMaxSize(20)
   @IsIn(codesOf('capability'), { each: true })
@@ -41,7 +34,7 @@ export class PublicVendorQuery {
 
   @ApiPropertyOptional({ enum: codesOf('district'), isArray: true, description: 'Vendors serving any of them' })
   @IsOptional()
-  @Transform(toList)
+  @Transform(splitList)
   @IsArray()
   @ArrayMaxSize(20)
   @IsIn(codesOf('district'), { each: true })
@@ -49,7 +42,7 @@ export class PublicVendorQuery {
 
   @ApiPropertyOptional({ enum: codesOf('industry_field'), isArray: true })
   @IsOptional()
-  @Transform(toList)
+  @Transform(splitList)
   @IsArray()
   @ArrayMaxSize(20)
   @IsIn(codesOf('industry_field'), { each: true })

@@ -18,10 +18,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { codesOf } from '@app/taxonomy';
-import { trimString, MaxChars } from '@app/common';
+import { trimString, MaxChars, MAX_YUAN } from '@app/common';
 
-/** Budgets are whole yuan; 10^12 is far above any real project and inside Number's safe range. */
-export const MAX_YUAN = 1_000_000_000_000;
 export const VENDOR_DESCRIPTION_MAX = 10_000;
 /** The taxonomy is checked by the service (named rules with the offending code): these are only shapes. */
 const CODE = /^[a-z][a-z0-9_]{0,49}$/;
