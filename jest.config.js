@@ -17,7 +17,7 @@ const esmOnly = [
   '@borewit/text-codec',
   'feed',
 ];
-const libs = ['common', 'config', 'database', 'queue', 'outbox', 'identity', 'audit', 'taxonomy', 'scenarios', 'search', 'storage', 'vendors', 'proposals', 'evaluation', 'delivery'];
+const libs = ['common', 'config', 'database', 'queue', 'outbox', 'identity', 'audit', 'taxonomy', 'scenarios', 'search', 'storage', 'vendors', 'proposals', 'evaluation', 'delivery', 'matching', 'notifications', 'webhooks', 'imports'];
 const moduleNameMapper = Object.fromEntries(
   libs.flatMap((l) => [
     [`^@app/${l}$`, `<rootDir>/libs/${l}/src`],

@@ -198,6 +198,25 @@ export interface DomainEventMap {
     verdict: 'met' | 'partially_met' | 'not_met';
     outcome: 'awaiting_verdicts' | 'acceptable' | 'not_met';
   };
+  /**
+   * A matching run scored a scenario (published, materially amended, or the nightly rematch): the vendors
+   * at or above the notification threshold, best first. Notifications decide whom to tell (daily cap).
+   */
+  'matching.scenario_matched': {
+    scenarioId: string;
+    scoringVersion: string;
+    trigger: 'published' | 'amended' | 'nightly';
+    matches: { organisationId: string; score: number }[];
+  };
+  /** Staff invited a vendor to apply to a published scenario. */
+  'matching.vendor_invited': {
+    invitationId: string;
+    scenarioId: string;
+    vendorOrganisationId: string;
+    invitedBy: string;
+  };
+  /** The reminder sweep: a published scenario's deadline is `daysBefore` days away (once per scenario, deadline and day count). */
+  'scenario.deadline_reminder': { scenarioId: string; daysBefore: number; proposalDeadline: string };
   /** A verified agency replicated a demonstration scenario into a new draft of its own. */
   'delivery.scenario_replicated': { scenarioId: string; replicaScenarioId: string; agencyOrganisationId: string };
 }

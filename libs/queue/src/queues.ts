@@ -8,6 +8,14 @@ export const QUEUES = {
   scenarioSchedule: 'scenario-schedule',
   /** Time-driven delivery work: the milestone sweep (due and overdue announcements). */
   deliverySchedule: 'delivery-schedule',
+  /** Matching runs: a scenario against all verified vendors, a vendor against all open scenarios, the nightly rematch. */
+  matching: 'matching',
+  /** Notification fan-out (chunks of recipients), reminders and daily digests. */
+  notifications: 'notifications',
+  /** Email deliveries over SMTP (rate-limited). */
+  email: 'email',
+  /** Webhook deliveries per organisation endpoint (rate-limited, long backoff, dead letter). */
+  webhooks: 'webhooks',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QUEUES);

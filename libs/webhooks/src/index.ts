@@ -1,0 +1,2 @@
+export * from './webhook.service';
+export * from './webhooks.module';
