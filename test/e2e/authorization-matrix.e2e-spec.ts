@@ -156,6 +156,48 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/scenarios/:id/accept': only(['staff'], 404),
   'POST /api/v1/scenarios/:id/designate-demonstration': only(['staff'], 400),
   'POST /api/v1/scenarios/:id/replicate': only(AGENCY, 404),
+  // Notification settings: every logged-in user's own preferences and saved searches (a random saved
+  // search is nobody's: 404); one-click unsubscribe needs no login, only a signed token (none: 400).
+  // Inbox (notify-core): the caller's own; a random notification id is 404. The live stream checks that the
+  // token's user exists and is active (the probe's users do not exist: 401 for everyone).
+  'GET /api/v1/notifications': loggedIn(200),
+  'GET /api/v1/notifications/unread-count': loggedIn(200),
+  'POST /api/v1/notifications/:id/read': loggedIn(404),
+  'POST /api/v1/notifications/read-all': loggedIn(200),
+  'GET /api/v1/notifications/stream': all(401),
+  'POST /api/v1/notifications/stream-ticket': loggedIn(201),
+  'GET /api/v1/admin/notification-deliveries': only(CENTRE, 200),
+  'POST /api/v1/admin/notification-deliveries/:id/retry': only(CENTRE, 404),
+  'GET /api/v1/notifications/preferences': loggedIn(200),
+  'PUT /api/v1/notifications/preferences': loggedIn(400),
+  'GET /api/v1/saved-searches': loggedIn(200),
+  'POST /api/v1/saved-searches': loggedIn(400),
+  'DELETE /api/v1/saved-searches/:id': loggedIn(404),
+  'GET /api/v1/notifications/unsubscribe': all(400),
+  'POST /api/v1/notifications/unsubscribe': all(400),
+  // Webhooks: the organisation's admin keeps its endpoints and reads/replays its deliveries (a random
+  // organisation has none: empty lists, random ids 404); staff see every delivery and retry.
+  'GET /api/v1/organisations/me/webhooks': only(['agency_admin', 'vendor_admin'], 200),
+  'POST /api/v1/organisations/me/webhooks': only(['agency_admin', 'vendor_admin'], 400),
+  'PATCH /api/v1/organisations/me/webhooks/:id': only(['agency_admin', 'vendor_admin'], 404),
+  'DELETE /api/v1/organisations/me/webhooks/:id': only(['agency_admin', 'vendor_admin'], 404),
+  'POST /api/v1/organisations/me/webhooks/:id/rotate-secret': only(['agency_admin', 'vendor_admin'], 404),
+  'POST /api/v1/organisations/me/webhooks/:id/test': only(['agency_admin', 'vendor_admin'], 404),
+  'GET /api/v1/organisations/me/webhooks/deliveries': only(['agency_admin', 'vendor_admin'], 200),
+  'POST /api/v1/organisations/me/webhooks/deliveries/:id/replay': only(['agency_admin', 'vendor_admin'], 404),
+  'GET /api/v1/admin/webhook-deliveries': only(CENTRE, 200),
+  'POST /api/v1/admin/webhook-deliveries/:id/retry': only(CENTRE, 404),
+  // Imports (multipart): the probe's JSON body has no `file` part (400 naming it).
+  'POST /api/v1/imports/scenarios': only(CENTRE, 400),
+  'POST /api/v1/imports/vendors': only(CENTRE, 400),
+  // Matching: a scenario's matches for staff and (once published, owner only) agencies; a verified vendor's
+  // recommendations and feedback (a random organisation is not one: 403); invitations by staff.
+  'GET /api/v1/scenarios/:id/matches': only([...CENTRE, ...AGENCY], 404),
+  'POST /api/v1/scenarios/:id/invitations': only(['staff'], 400),
+  'GET /api/v1/scenarios/:id/invitations': only(['staff'], 404),
+  'GET /api/v1/vendors/me/recommendations': only(VENDOR, 403),
+  'PUT /api/v1/vendors/me/recommendations/:scenarioId/feedback': only(VENDOR, 400),
+  'DELETE /api/v1/vendors/me/recommendations/:scenarioId/feedback': only(VENDOR, 403),
 };
 
 describe('authorization matrix (every route × every role)', () => {

@@ -94,6 +94,9 @@ const VALID_BODIES: Record<string, Json | 'no body'> = {
   'POST /api/v1/scenarios/:id/delivery/reports': { text: '已完成数据接入与标注', percentComplete: 40 },
   // multipart, like scenario uploads: malformed uploads are covered in attachments.e2e-spec.ts (same parser).
   'POST /api/v1/scenarios/:id/delivery/reports/:reportId/attachments': 'no body',
+  // multipart imports: malformed files (bad rows, wrong types, broken CSV/JSON/XLSX) are covered in imports.e2e-spec.ts.
+  'POST /api/v1/imports/scenarios': 'no body',
+  'POST /api/v1/imports/vendors': 'no body',
   'POST /api/v1/scenarios/:id/delivery/trial-results': {
     metric: '缺陷检出率',
     measuredValue: '99.6',
@@ -105,6 +108,25 @@ const VALID_BODIES: Record<string, Json | 'no body'> = {
   'POST /api/v1/scenarios/:id/accept': 'no body',
   'POST /api/v1/scenarios/:id/designate-demonstration': { citation: '检出率提升至 99.6%，可在纺织行业推广' },
   'POST /api/v1/scenarios/:id/replicate': 'no body',
+  'POST /api/v1/notifications/:id/read': 'no body',
+  'POST /api/v1/notifications/read-all': 'no body',
+  'POST /api/v1/notifications/stream-ticket': 'no body',
+  'POST /api/v1/admin/notification-deliveries/:id/retry': 'no body',
+  'PUT /api/v1/notifications/preferences': { items: [{ type: 'award.result', channel: 'email', mode: 'digest' }] },
+  'POST /api/v1/saved-searches': { name: '制造业视觉检测', filters: { q: '瑕疵检测' } },
+  'DELETE /api/v1/saved-searches/:id': 'no body',
+  // The signed token is in the query; the body (RFC 8058 `List-Unsubscribe=One-Click`) is ignored.
+  'POST /api/v1/notifications/unsubscribe': 'no body',
+  'POST /api/v1/organisations/me/webhooks': { url: 'https://hooks.example.cn/scenario-exchange' },
+  'PATCH /api/v1/organisations/me/webhooks/:id': { active: false },
+  'DELETE /api/v1/organisations/me/webhooks/:id': 'no body',
+  'POST /api/v1/organisations/me/webhooks/:id/rotate-secret': 'no body',
+  'POST /api/v1/organisations/me/webhooks/:id/test': 'no body',
+  'POST /api/v1/organisations/me/webhooks/deliveries/:id/replay': 'no body',
+  'POST /api/v1/admin/webhook-deliveries/:id/retry': 'no body',
+  'POST /api/v1/scenarios/:id/invitations': { vendorOrganisationId: randomUUID() },
+  'PUT /api/v1/vendors/me/recommendations/:scenarioId/feedback': { kind: 'not_relevant' },
+  'DELETE /api/v1/vendors/me/recommendations/:scenarioId/feedback': 'no body',
 };
 
 type Path = (string | number)[];
@@ -280,6 +302,14 @@ const TABLES = [
   'acceptance_round',
   'acceptance_verdict',
   'demonstration_designation',
+  'notification',
+  'notification_delivery',
+  'notification_preference',
+  'saved_search',
+  'webhook_endpoint',
+  'webhook_delivery',
+  'match_feedback',
+  'match_invitation',
 ];
 
 describe('malformed bodies to every write route (property)', () => {

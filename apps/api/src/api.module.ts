@@ -14,6 +14,8 @@ import { EvaluationModule } from '@app/evaluation';
 import { ProposalsModule } from '@app/proposals';
 import { VendorsModule } from '@app/vendors';
 import { DeliveryModule } from '@app/delivery';
+import { WebhooksModule } from '@app/webhooks';
+import { ImportsModule } from '@app/imports';
 import { AccessGuard } from './access/access.guard';
 import { RateLimitGuard, rateLimitSkip } from './access/rate-limit.guard';
 import { SplitThrottlerStorage } from './access/rate-limit.storage';
@@ -42,6 +44,14 @@ import { ReviewerEvaluationsController } from './evaluation/reviewer.controller'
 import { ProposalEvaluationController } from './evaluation/vendor-results.controller';
 import { DeliveryController } from './delivery/delivery.controller';
 import { AcceptanceController } from './delivery/acceptance.controller';
+import { AdminWebhookDeliveriesController, OrganisationWebhooksController } from './webhooks/webhooks.controller';
+import { ImportsController } from './imports/imports.controller';
+import { NotificationsModule } from '@app/notifications';
+import { NotificationsController } from './notifications/notifications.controller';
+import { NotificationDeliveriesController } from './notifications/notification-deliveries.controller';
+import { NotificationSettingsModule } from './notifications/notification-settings.module';
+import { MatchingModule } from '@app/matching';
+import { ScenarioMatchingController, VendorRecommendationsController } from './matching/matching.controller';
 import { WorkerModule } from '../../worker/src/worker.module';
 
 export interface ApiModuleOptions {
@@ -96,6 +106,11 @@ export class ApiModule {
         EvaluationModule,
         VendorsModule,
         DeliveryModule,
+        WebhooksModule,
+        ImportsModule,
+        NotificationsModule,
+        NotificationSettingsModule,
+        MatchingModule,
         OpsModule,
         ...(options.withWorkers ? [WorkerModule] : []),
       ],
@@ -125,6 +140,13 @@ export class ApiModule {
         PublicVendorsController,
         DeliveryController,
         AcceptanceController,
+        OrganisationWebhooksController,
+        AdminWebhookDeliveriesController,
+        ImportsController,
+        NotificationsController,
+        NotificationDeliveriesController,
+        ScenarioMatchingController,
+        VendorRecommendationsController,
       ],
       providers: [
         { provide: LogFlusher, useValue: new LogFlusher(options.appLogger) },

@@ -4,6 +4,10 @@ import { DomainEventsModule } from './domain-events/domain-events.module';
 import { ScenarioScheduleModule } from './scenario-schedule/scenario-schedule.module';
 import { ProposalOpeningModule } from './proposal-opening/proposal-opening.module';
 import { DeliveryScheduleModule } from './delivery-schedule/delivery-schedule.module';
+import { MatchingWorkerModule } from './matching/matching.module';
+import { WebhooksWorkerModule } from './webhooks/webhooks.module';
+import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
+import { NotificationRemindersModule } from './notification-reminders/notification-reminders.module';
 import { OutboxRelayRunner } from './outbox-relay/outbox-relay.runner';
 import { WorkerLifecycle } from './worker-lifecycle';
 
@@ -13,7 +17,17 @@ import { WorkerLifecycle } from './worker-lifecycle';
  * and must not import them itself.
  */
 @Module({
-  imports: [DiscoveryModule, DomainEventsModule, ScenarioScheduleModule, ProposalOpeningModule, DeliveryScheduleModule],
+  imports: [
+    DiscoveryModule,
+    DomainEventsModule,
+    ScenarioScheduleModule,
+    ProposalOpeningModule,
+    DeliveryScheduleModule,
+    WebhooksWorkerModule,
+    NotificationsWorkerModule,
+    NotificationRemindersModule,
+    MatchingWorkerModule,
+  ],
   providers: [OutboxRelayRunner, WorkerLifecycle],
 })
 export class WorkerModule {}

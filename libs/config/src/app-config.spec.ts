@@ -1,4 +1,10 @@
-import { ConfigValidationError, DEV_JWT_SECRET, DEV_PROPOSAL_SEAL_KEY, loadConfig } from './app-config';
+import {
+  ConfigValidationError,
+  DEV_JWT_SECRET,
+  DEV_PROPOSAL_SEAL_KEY,
+  DEV_UNSUBSCRIBE_SECRET,
+  loadConfig,
+} from './app-config';
 
 /** A valid proposal sealing key (base64 of 32 bytes) for production cases. */
 const SEAL_KEY = Buffer.alloc(32, 7).toString('base64');
@@ -41,6 +47,7 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       JWT_ACCESS_SECRET: 'x'.repeat(16) + 'Y'.repeat(24),
       PROPOSAL_SEAL_KEY: SEAL_KEY,
+      NOTIFICATION_UNSUBSCRIBE_SECRET: 'u'.repeat(40),
     });
     expect(ok.isProduction).toBe(true);
   });
@@ -69,6 +76,23 @@ describe('loadConfig', () => {
     }
   });
 
+  it('defaults matching settings (threshold 60, top 100, 300 candidates, 1 thread) and refuses bad ones', () => {
+    const c = loadConfig({});
+    expect([c.MATCH_NOTIFY_THRESHOLD, c.MATCH_STORE_TOP_N, c.MATCH_CANDIDATES, c.MATCH_SCORING_THREADS]).toEqual([
+      60, 100, 300, 1,
+    ]);
+    expect(loadConfig({ MATCH_SCORING_THREADS: '0' }).MATCH_SCORING_THREADS).toBe(0);
+    for (const [key, bad] of [
+      ['MATCH_NOTIFY_THRESHOLD', '101'],
+      ['MATCH_STORE_TOP_N', '0'],
+      ['MATCH_CANDIDATES', '5'],
+      ['MATCH_SCORING_THREADS', '-1'],
+      ['MATCH_CANDIDATES', 'abc'],
+    ]) {
+      expect(() => loadConfig({ [key]: bad })).toThrow(new RegExp(key));
+    }
+  });
+
   it('defaults attachment storage and limits, and refuses bad limits', () => {
     const c = loadConfig({});
     expect(c.STORAGE_DIR).toBe('./var/storage');
@@ -84,7 +108,11 @@ describe('loadConfig', () => {
     expect(loadConfig({}).PROPOSAL_SEAL_KEY).toBe(DEV_PROPOSAL_SEAL_KEY);
     expect(Buffer.from(DEV_PROPOSAL_SEAL_KEY, 'base64')).toHaveLength(32);
     expect(loadConfig({ PROPOSAL_SEAL_KEY: SEAL_KEY }).PROPOSAL_SEAL_KEY).toBe(SEAL_KEY);
-    const prod = { NODE_ENV: 'production', JWT_ACCESS_SECRET: 'x'.repeat(40) };
+    const prod = {
+      NODE_ENV: 'production',
+      JWT_ACCESS_SECRET: 'x'.repeat(40),
+      NOTIFICATION_UNSUBSCRIBE_SECRET: 'u'.repeat(40),
+    };
     expect(() => loadConfig(prod)).toThrow(/PROPOSAL_SEAL_KEY/);
     expect(() => loadConfig({ ...prod, PROPOSAL_SEAL_KEY: DEV_PROPOSAL_SEAL_KEY })).toThrow(/development default/);
     // Not base64 of exactly 32 bytes: too short, too long, not base64, non-canonical last character.
@@ -98,6 +126,71 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ ...prod, PROPOSAL_SEAL_KEY: bad })).toThrow(/PROPOSAL_SEAL_KEY/);
     }
     expect(loadConfig({ ...prod, PROPOSAL_SEAL_KEY: SEAL_KEY }).PROPOSAL_SEAL_KEY).toBe(SEAL_KEY);
+  });
+
+  it('signs unsubscribe links with a development key outside production only; in production a strong one is required', () => {
+    expect(loadConfig({}).NOTIFICATION_UNSUBSCRIBE_SECRET).toBe(DEV_UNSUBSCRIBE_SECRET);
+    const prod = { NODE_ENV: 'production', JWT_ACCESS_SECRET: 'x'.repeat(40), PROPOSAL_SEAL_KEY: SEAL_KEY };
+    expect(() => loadConfig(prod)).toThrow(/NOTIFICATION_UNSUBSCRIBE_SECRET/);
+    expect(() => loadConfig({ ...prod, NOTIFICATION_UNSUBSCRIBE_SECRET: 'short' })).toThrow(/at least 32/);
+    expect(() => loadConfig({ ...prod, NOTIFICATION_UNSUBSCRIBE_SECRET: DEV_UNSUBSCRIBE_SECRET })).toThrow(
+      /development default/,
+    );
+    expect(
+      loadConfig({ ...prod, NOTIFICATION_UNSUBSCRIBE_SECRET: 'k'.repeat(32) }).NOTIFICATION_UNSUBSCRIBE_SECRET,
+    ).toBe('k'.repeat(32));
+  });
+
+  it('defaults the SMTP pool, timeout and saved-search limit, and refuses bad values', () => {
+    const c = loadConfig({});
+    expect([c.SMTP_POOL_SIZE, c.SMTP_TIMEOUT_MS, c.SAVED_SEARCHES_PER_USER_MAX]).toEqual([5, 10000, 20]);
+    expect(() => loadConfig({ SMTP_POOL_SIZE: '0' })).toThrow(/SMTP_POOL_SIZE/);
+    expect(() => loadConfig({ SMTP_TIMEOUT_MS: 'x' })).toThrow(/SMTP_TIMEOUT_MS/);
+    expect(() => loadConfig({ SAVED_SEARCHES_PER_USER_MAX: '0' })).toThrow(/SAVED_SEARCHES_PER_USER_MAX/);
+  });
+
+  it('webhooks: https only, no SSRF exceptions, a 24 h retry window by default; refuses bad values', () => {
+    const c = loadConfig({});
+    expect([c.WEBHOOK_ALLOW_HTTP, c.WEBHOOK_ALLOWED_HOSTS, c.WEBHOOK_RETRY_WINDOW_MS]).toEqual([false, [], 86400000]);
+    const t = loadConfig({
+      WEBHOOK_ALLOW_HTTP: 'true',
+      WEBHOOK_ALLOWED_HOSTS: '127.0.0.1, hooks.local:8080,10.0.0.0/8,[::1]:9',
+    });
+    expect([t.WEBHOOK_ALLOW_HTTP, t.WEBHOOK_ALLOWED_HOSTS]).toEqual([
+      true,
+      ['127.0.0.1', 'hooks.local:8080', '10.0.0.0/8', '[::1]:9'],
+    ]);
+    expect(() => loadConfig({ WEBHOOK_ALLOWED_HOSTS: 'http://x/' })).toThrow(/WEBHOOK_ALLOWED_HOSTS/);
+    expect(() => loadConfig({ WEBHOOK_BACKOFF_BASE_MS: '0' })).toThrow(/WEBHOOK_BACKOFF_BASE_MS/);
+    expect(() => loadConfig({ WEBHOOK_HEADERS_TIMEOUT_MS: 'x' })).toThrow(/WEBHOOK_HEADERS_TIMEOUT_MS/);
+    expect(() => loadConfig({ WEBHOOK_RATE_LIMIT_MAX: '0' })).toThrow(/WEBHOOK_RATE_LIMIT_MAX/);
+  });
+
+  it('notification pipeline: defaults (cap 5/day, chunks of 500, 200 emails/s) and refuses bad values', () => {
+    const c = loadConfig({});
+    expect([
+      c.MATCH_NOTIFICATIONS_PER_VENDOR_PER_DAY,
+      c.NOTIFICATION_CHUNK_SIZE,
+      c.NOTIFICATION_WORKER_CONCURRENCY,
+      c.NOTIFICATION_EMAIL_MAX_ATTEMPTS,
+      c.NOTIFICATION_EMAILS_IN_FLIGHT_PER_JOB,
+      c.EMAIL_RATE_LIMIT_PER_SECOND,
+      c.NOTIFICATION_LOCK_MS,
+      c.NOTIFICATION_STALLED_INTERVAL_MS,
+    ]).toEqual([5, 500, 4, 5, 1, 200, 30000, 30000]);
+    expect(loadConfig({ EMAIL_RATE_LIMIT_PER_SECOND: '0' }).EMAIL_RATE_LIMIT_PER_SECOND).toBe(0);
+    for (const [key, bad] of [
+      ['MATCH_NOTIFICATIONS_PER_VENDOR_PER_DAY', '-1'],
+      ['NOTIFICATION_CHUNK_SIZE', '0'],
+      ['NOTIFICATION_WORKER_CONCURRENCY', '65'],
+      ['NOTIFICATION_EMAIL_MAX_ATTEMPTS', 'x'],
+      ['NOTIFICATION_EMAILS_IN_FLIGHT_PER_JOB', '0'],
+      ['EMAIL_RATE_LIMIT_PER_SECOND', '-5'],
+      ['NOTIFICATION_LOCK_MS', '10'],
+      ['NOTIFICATION_STALLED_INTERVAL_MS', '1.5'],
+    ]) {
+      expect(() => loadConfig({ [key]: bad })).toThrow(new RegExp(key));
+    }
   });
 
   it('defaults the proposal attachment limit to 20 and refuses bad limits', () => {

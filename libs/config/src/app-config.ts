@@ -18,6 +18,8 @@ import {
 
 /** Used only outside production so the quick start works without a .env; refused in production. */
 export const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789abcdef';
+/** Like DEV_JWT_SECRET: the key signing unsubscribe links outside production only. */
+export const DEV_UNSUBSCRIBE_SECRET = 'dev-only-unsubscribe-secret-change-me-0123456789';
 /** Like DEV_JWT_SECRET: the proposal sealing key outside production only (base64 of 32 bytes). */
 export const DEV_PROPOSAL_SEAL_KEY = 'ZGV2LW9ubHktcHJvcG9zYWwtc2VhbC1rZXktMDEyMzQ=';
 /** The base64 of exactly 32 bytes: 43 characters (the last carrying 2 bits) and one `=`. */
@@ -118,6 +120,39 @@ export class AppConfig {
 
   @IsString()
   MAIL_FROM = '湖州市人工智能赋能中心 <no-reply@scenario-exchange.local>';
+
+  /** SMTP connections kept open (pooled) per process by the email transport. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  SMTP_POOL_SIZE = 5;
+
+  /** SMTP connection, greeting and socket-inactivity timeout (ms): a stuck server fails the send. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  @Max(300000)
+  SMTP_TIMEOUT_MS = 10000;
+
+  /**
+   * HMAC key signing one-click unsubscribe links in emails (at least 32 characters). Required in
+   * production; elsewhere a fixed development key. Changing it invalidates links already sent.
+   */
+  @ValidateIf(isProduction)
+  @IsString()
+  @MinLength(32, { message: 'NOTIFICATION_UNSUBSCRIBE_SECRET must be at least 32 characters in production' })
+  @IsNotIn([DEV_UNSUBSCRIBE_SECRET], {
+    message: 'NOTIFICATION_UNSUBSCRIBE_SECRET must not be the development default in production',
+  })
+  NOTIFICATION_UNSUBSCRIBE_SECRET: string;
+
+  /** Saved searches (list filters with alerts) one user may keep. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  SAVED_SEARCHES_PER_USER_MAX = 20;
 
   @Transform(toList)
   @IsString({ each: true })
@@ -243,6 +278,193 @@ export class AppConfig {
   @Max(60)
   MILESTONE_DUE_NOTICE_DAYS = 3;
 
+  /** Webhooks: allow `http://` endpoint URLs (otherwise https only). For local development and tests. */
+  @Transform(toBool)
+  @IsBoolean()
+  WEBHOOK_ALLOW_HTTP = false;
+
+  /**
+   * Webhooks: targets exempt from the SSRF guard (comma-separated `host`, `host:port`, `[v6]:port`,
+   * IP or CIDR), e.g. `127.0.0.1` in tests or `10.1.2.0/24` for an intranet receiver. Empty: only
+   * public (global unicast) addresses are delivered to.
+   */
+  @Transform(toList)
+  @IsString({ each: true })
+  @Matches(/^(\[[0-9a-fA-F:.]+\](:\d{1,5})?|[0-9a-fA-F:.]+\/\d{1,3}|[A-Za-z0-9.-]+(:\d{1,5})?|[0-9a-fA-F:]+)$/, {
+    each: true,
+    message: 'WEBHOOK_ALLOWED_HOSTS entries must be host, host:port, [IPv6]:port, IP or CIDR',
+  })
+  WEBHOOK_ALLOWED_HOSTS: string[] = [];
+
+  /** Webhooks: TCP/TLS connect timeout (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(60000)
+  WEBHOOK_CONNECT_TIMEOUT_MS = 5000;
+
+  /** Webhooks: how long a receiver may take to send the response headers (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(120000)
+  WEBHOOK_HEADERS_TIMEOUT_MS = 10000;
+
+  /** Webhooks: longest pause while reading the response body (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(120000)
+  WEBHOOK_BODY_TIMEOUT_MS = 10000;
+
+  /** Webhooks: first retry delay (ms); each next one doubles up to WEBHOOK_BACKOFF_MAX_DELAY_MS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600000)
+  WEBHOOK_BACKOFF_BASE_MS = 60000;
+
+  /** Webhooks: longest delay between two attempts (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86400000)
+  WEBHOOK_BACKOFF_MAX_DELAY_MS = 4 * 3600000;
+
+  /** Webhooks: retries stop (the delivery is dead) once the delays add up to this (ms; 24 h). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(7 * 86400000)
+  WEBHOOK_RETRY_WINDOW_MS = 86400000;
+
+  /** Webhooks: deliveries sent at most per WEBHOOK_RATE_LIMIT_DURATION_MS by all workers together. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  WEBHOOK_RATE_LIMIT_MAX = 50;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(3600000)
+  WEBHOOK_RATE_LIMIT_DURATION_MS = 1000;
+
+  /** Webhooks: deliveries one endpoint receives at most per WEBHOOK_ENDPOINT_RATE_LIMIT_WINDOW_MS (0 = no limit). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  WEBHOOK_ENDPOINT_RATE_LIMIT_MAX = 60;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3600000)
+  WEBHOOK_ENDPOINT_RATE_LIMIT_WINDOW_MS = 60000;
+
+  /** Webhooks: deliveries one worker process sends at once. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  WEBHOOK_CONCURRENCY = 8;
+
+  /** Webhooks: how often the sweep re-queues pending deliveries whose job is missing (Redis was down). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3600000)
+  WEBHOOK_SWEEP_EVERY_MS = 60000;
+
+  /** Matching: vendors at or above this score (0–100) are announced in `matching.scenario_matched`. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  MATCH_NOTIFY_THRESHOLD = 60;
+
+  /** Matching: how many best vendors are stored per scenario (match_score rows). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  MATCH_STORE_TOP_N = 100;
+
+  /** Matching: how many candidates PostgreSQL returns (by prescore over the postings) for exact scoring. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(5000)
+  MATCH_CANDIDATES = 300;
+
+  /** Matching: worker threads that score candidates (0 = score in the calling thread). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(16)
+  MATCH_SCORING_THREADS = 1;
+
+  /** Matched-scenario notifications one vendor organisation gets per Huzhou day (best matches first). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  MATCH_NOTIFICATIONS_PER_VENDOR_PER_DAY = 5;
+
+  /** Recipients per notification fan-out chunk job (one job inserts, records and sends for that many). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  NOTIFICATION_CHUNK_SIZE = 500;
+
+  /** Notification jobs (fan-out chunks) one worker process runs at once. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  NOTIFICATION_WORKER_CONCURRENCY = 4;
+
+  /** Send attempts of one email delivery before it is marked failed (staff may retry it). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  NOTIFICATION_EMAIL_MAX_ATTEMPTS = 5;
+
+  /** Emails sent per second by all workers together (a Redis fixed-window limiter; 0 = no limit). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  EMAIL_RATE_LIMIT_PER_SECOND = 200;
+
+  /**
+   * Emails one chunk job sends at once. After a crash only emails in flight may be sent twice, so
+   * duplicates are at most (chunk jobs in flight) x this; 1 keeps the bound at one per job.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  NOTIFICATION_EMAILS_IN_FLIGHT_PER_JOB = 1;
+
+  /** BullMQ lock of a notification job; a crashed worker's jobs are taken over after about this long. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600000)
+  NOTIFICATION_LOCK_MS = 30000;
+
+  /** How often the notification worker looks for stalled jobs (of crashed workers). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600000)
+  NOTIFICATION_STALLED_INTERVAL_MS = 30000;
+
   @IsOptional()
   @IsString()
   APP_VERSION?: string;
@@ -263,7 +485,13 @@ export class ConfigValidationError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const picked: Record<string, unknown> = {};
-  for (const key of [...known, 'JWT_ACCESS_SECRET', 'PROPOSAL_SEAL_KEY', 'APP_VERSION']) {
+  for (const key of [
+    ...known,
+    'JWT_ACCESS_SECRET',
+    'PROPOSAL_SEAL_KEY',
+    'NOTIFICATION_UNSUBSCRIBE_SECRET',
+    'APP_VERSION',
+  ]) {
     if (env[key] !== undefined) picked[key] = env[key];
   }
   const config = plainToInstance(AppConfig, picked, { exposeDefaultValues: true });
@@ -273,5 +501,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (problems.length) throw new ConfigValidationError(problems);
   if (!config.JWT_ACCESS_SECRET) config.JWT_ACCESS_SECRET = DEV_JWT_SECRET;
   if (!config.PROPOSAL_SEAL_KEY) config.PROPOSAL_SEAL_KEY = DEV_PROPOSAL_SEAL_KEY;
+  if (!config.NOTIFICATION_UNSUBSCRIBE_SECRET) config.NOTIFICATION_UNSUBSCRIBE_SECRET = DEV_UNSUBSCRIBE_SECRET;
   return config;
 }

@@ -16,6 +16,8 @@ export const QUEUES = {
   email: 'email',
   /** Webhook deliveries per organisation endpoint (rate-limited, long backoff, dead letter). */
   webhooks: 'webhooks',
+  /** Time-driven notification work of notify-prefs: the hourly proposal-deadline reminder sweep. */
+  notificationReminders: 'notification-reminders',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QUEUES);

@@ -18,6 +18,15 @@ import { evaluationMessages, type EvaluationErrorCode, evaluationRuleMessages } 
 import { proposalMessages, type ProposalErrorCode, proposalRuleMessages } from '@app/proposals';
 import { vendorMessages, type VendorErrorCode, vendorRuleMessages } from '@app/vendors';
 import { deliveryMessages, type DeliveryErrorCode, deliveryRuleMessages } from '@app/delivery';
+import {
+  notificationSettingsMessages,
+  type NotificationSettingsErrorCode,
+  notificationSettingsRuleMessages,
+} from '@app/notifications';
+import { matchingMessages, type MatchingErrorCode } from '@app/matching';
+import { notificationMessages, type NotificationErrorCode } from '@app/notifications';
+import { webhookMessages, type WebhookErrorCode } from '@app/webhooks';
+import { importMessages, type ImportErrorCode, importRuleMessages } from '@app/imports';
 
 /** Every code a library may throw. Adding a context adds its codes here and its cases below. */
 export type ErrorCode =
@@ -33,7 +42,12 @@ export type ErrorCode =
   | EvaluationErrorCode
   | ProposalErrorCode
   | VendorErrorCode
-  | DeliveryErrorCode;
+  | WebhookErrorCode
+  | DeliveryErrorCode
+  | MatchingErrorCode
+  | NotificationErrorCode
+  | ImportErrorCode
+  | NotificationSettingsErrorCode;
 
 export const ERROR_MESSAGES: Record<ErrorCode, LocalisedText> = {
   ...commonMessages,
@@ -48,7 +62,12 @@ export const ERROR_MESSAGES: Record<ErrorCode, LocalisedText> = {
   ...evaluationMessages,
   ...proposalMessages,
   ...vendorMessages,
+  ...webhookMessages,
   ...deliveryMessages,
+  ...matchingMessages,
+  ...notificationMessages,
+  ...importMessages,
+  ...notificationSettingsMessages,
 };
 
 /** Field-rule texts: class-validator's constraints plus each context's own named rules. */
@@ -63,6 +82,8 @@ export const RULE_MESSAGES: Record<string, LocalisedText> = {
   ...proposalRuleMessages,
   ...vendorRuleMessages,
   ...deliveryRuleMessages,
+  ...importRuleMessages,
+  ...notificationSettingsRuleMessages,
 };
 
 /** The HTTP status for each domain error code; exhaustive, so a new code must be mapped to compile. */
@@ -72,11 +93,19 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'COMMON_MALFORMED_REQUEST':
     case 'SCENARIO_EXPORT_TOO_LARGE':
     case 'IDENTITY_USCC_INVALID':
+    case 'IMPORT_FILE_INVALID':
+    case 'IMPORT_AGENCY_NOT_FOUND':
     case 'IDENTITY_UNKNOWN_DISTRICT':
     case 'IDENTITY_ROLE_NOT_ALLOWED':
     case 'IDENTITY_WEAK_PASSWORD':
     case 'IDENTITY_WRONG_PASSWORD':
     case 'PROPOSAL_MEMBER_NOT_ELIGIBLE':
+    case 'NOTIFICATION_UNSUBSCRIBE_TOKEN_INVALID':
+    case 'WEBHOOK_URL_INVALID':
+    case 'WEBHOOK_URL_SCHEME_NOT_ALLOWED':
+    case 'WEBHOOK_URL_CREDENTIALS':
+    case 'WEBHOOK_URL_UNRESOLVABLE':
+    case 'WEBHOOK_URL_PRIVATE_ADDRESS':
       return 400;
     case 'ACCESS_UNAUTHENTICATED':
     case 'ACCESS_TOKEN_INVALID':
@@ -92,6 +121,8 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'EVALUATION_CONFLICTED':
     case 'PROPOSAL_VENDOR_NOT_VERIFIED':
     case 'DELIVERY_OWN_CHANGE':
+    case 'MATCHING_NOT_PUBLISHED':
+    case 'MATCHING_VENDOR_NOT_VERIFIED':
       return 403;
     case 'COMMON_NOT_FOUND':
     case 'IDENTITY_ORGANISATION_NOT_FOUND':
@@ -113,11 +144,19 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'PROPOSAL_ATTACHMENT_NOT_FOUND':
     case 'VENDOR_PROFILE_NOT_FOUND':
     case 'VENDOR_ORGANISATION_NOT_FOUND':
+    case 'WEBHOOK_ORGANISATION_NOT_FOUND':
+    case 'WEBHOOK_ENDPOINT_NOT_FOUND':
+    case 'WEBHOOK_DELIVERY_NOT_FOUND':
     case 'DELIVERY_NOT_FOUND':
     case 'DELIVERY_MILESTONE_NOT_FOUND':
     case 'DELIVERY_CHANGE_NOT_FOUND':
     case 'DELIVERY_REPORT_NOT_FOUND':
     case 'DELIVERY_ATTACHMENT_NOT_FOUND':
+    case 'SAVED_SEARCH_NOT_FOUND':
+    case 'MATCHING_SCENARIO_NOT_FOUND':
+    case 'MATCHING_VENDOR_NOT_FOUND':
+    case 'NOTIFICATION_NOT_FOUND':
+    case 'NOTIFICATION_DELIVERY_NOT_FOUND':
       return 404;
     case 'COMMON_CONFLICT':
     case 'COMMON_CONCURRENT_UPDATE':
@@ -162,6 +201,9 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'PROPOSAL_CONSORTIUM_UNCONFIRMED':
     case 'PROPOSAL_ATTACHMENT_LIMIT_REACHED':
     case 'VENDOR_PROFILE_VERSION_CONFLICT':
+    case 'WEBHOOK_ENDPOINT_LIMIT_REACHED':
+    case 'WEBHOOK_ENDPOINT_INACTIVE':
+    case 'WEBHOOK_DELIVERY_NOT_REPLAYABLE':
     case 'DELIVERY_NO_AWARD':
     case 'DELIVERY_STANDSTILL_NOT_ENDED':
     case 'DELIVERY_OPEN_OBJECTION':
@@ -171,15 +213,23 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'DELIVERY_ACCEPTANCE_INCOMPLETE':
     case 'DELIVERY_NOT_DEMONSTRATION':
     case 'DELIVERY_ATTACHMENT_LIMIT_REACHED':
+    case 'SAVED_SEARCH_LIMIT_REACHED':
+    case 'MATCHING_SCENARIO_NOT_OPEN':
+    case 'MATCHING_ALREADY_INVITED':
+    case 'NOTIFICATION_DELIVERY_NOT_FAILED':
       return 409;
     case 'COMMON_PAYLOAD_TOO_LARGE':
     case 'ATTACHMENT_TOO_LARGE':
     case 'PROPOSAL_ATTACHMENT_TOO_LARGE':
+    case 'IMPORT_FILE_TOO_LARGE':
       return 413;
     case 'COMMON_UNSUPPORTED_MEDIA_TYPE':
     case 'ATTACHMENT_TYPE_NOT_ALLOWED':
     case 'PROPOSAL_ATTACHMENT_TYPE_NOT_ALLOWED':
+    case 'IMPORT_FILE_TYPE_NOT_ALLOWED':
       return 415;
+    case 'IMPORT_ROWS_INVALID':
+      return 422;
     case 'COMMON_RATE_LIMITED':
       return 429;
     default:

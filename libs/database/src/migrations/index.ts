@@ -15,7 +15,11 @@ import { CreateProposals1795523100000 } from './1795523100000-CreateProposals';
 import { CreateEvaluation1795523200000 } from './1795523200000-CreateEvaluation';
 import { CreateDelivery1795523300000 } from './1795523300000-CreateDelivery';
 import { AddAuditEmbargo1795523400000 } from './1795523400000-AddAuditEmbargo';
+import { CreateWebhooks1795523700000 } from './1795523700000-CreateWebhooks';
+import { CreateMatching1795523500000 } from './1795523500000-CreateMatching';
 
+import { CreateNotifications1795523600000 } from './1795523600000-CreateNotifications';
+import { CreateNotificationSettings1795523650000 } from './1795523650000-CreateNotificationSettings';
 /** Every migration, oldest first. Listed explicitly so bundled builds and tests run the same set. */
 export const MIGRATIONS = [
   CreateTaxonomy1795517000000,
@@ -35,4 +39,8 @@ export const MIGRATIONS = [
   CreateEvaluation1795523200000,
   CreateDelivery1795523300000,
   AddAuditEmbargo1795523400000,
+  CreateMatching1795523500000,
+  CreateNotifications1795523600000,
+  CreateNotificationSettings1795523650000,
+  CreateWebhooks1795523700000,
 ];

@@ -1,0 +1,14 @@
+export * from './matching.entity';
+export * from './matching.errors';
+export * from './matching.dto';
+export * from './matching.views';
+export * from './matching-jobs';
+export * from './matching-jobs.service';
+export * from './match-index';
+export * from './feedback';
+export * from './scoring/scoring-task';
+export * from './scoring/scoring-pool';
+export * from './matching-runner.service';
+export * from './matching.service';
+export * from './matching.module';
+export * as engine from './engine';

@@ -1,0 +1,2 @@
+export * from './email-transport';
+export * from './raw-email';

@@ -1,0 +1,2 @@
+export * from './reminder-jobs';
+export * from './deadline-reminder.service';

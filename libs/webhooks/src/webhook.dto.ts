@@ -1,0 +1,90 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  ValidateIf,
+} from 'class-validator';
+import { MaxChars, PageQuery, trimString } from '@app/common';
+import { WEBHOOK_DELIVERY_LIST_STATUSES, type WebhookDeliveryStatus } from './webhook-status';
+
+const present = (_: object, v: unknown) => v !== undefined;
+
+export const WEBHOOK_URL_MAX = 2000;
+export const WEBHOOK_EVENT_TYPES_MAX = 50;
+/** A notification type: `scenario.matched`, `award.result`, `webhook.ping`… */
+export const WEBHOOK_EVENT_TYPE = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/;
+
+export class CreateWebhookEndpointDto {
+  @ApiProperty({ example: 'https://hooks.example.cn/scenario-exchange', maxLength: WEBHOOK_URL_MAX })
+  @Transform(trimString)
+  @IsString()
+  @IsNotEmpty()
+  @MaxChars(WEBHOOK_URL_MAX)
+  url: string;
+
+  @ApiPropertyOptional({ example: ['scenario.matched'], description: 'Notification types; empty or absent = all' })
+  @ValidateIf(present)
+  @IsArray()
+  @ArrayMaxSize(WEBHOOK_EVENT_TYPES_MAX)
+  @IsString({ each: true })
+  @MaxChars(100, { each: true })
+  @Matches(WEBHOOK_EVENT_TYPE, { each: true })
+  eventTypes?: string[];
+
+  @ApiPropertyOptional({ default: true })
+  @ValidateIf(present)
+  @IsBoolean()
+  active?: boolean;
+}
+
+/** Only the fields that change. */
+export class UpdateWebhookEndpointDto {
+  @ApiPropertyOptional({ maxLength: WEBHOOK_URL_MAX })
+  @ValidateIf(present)
+  @Transform(trimString)
+  @IsString()
+  @IsNotEmpty()
+  @MaxChars(WEBHOOK_URL_MAX)
+  url?: string;
+
+  @ApiPropertyOptional({ example: [], description: 'Notification types; empty = all' })
+  @ValidateIf(present)
+  @IsArray()
+  @ArrayMaxSize(WEBHOOK_EVENT_TYPES_MAX)
+  @IsString({ each: true })
+  @MaxChars(100, { each: true })
+  @Matches(WEBHOOK_EVENT_TYPE, { each: true })
+  eventTypes?: string[];
+
+  @ApiPropertyOptional()
+  @ValidateIf(present)
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class WebhookDeliveryQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: WEBHOOK_DELIVERY_LIST_STATUSES })
+  @IsOptional()
+  @IsIn(WEBHOOK_DELIVERY_LIST_STATUSES)
+  status?: WebhookDeliveryStatus;
+
+  @ApiPropertyOptional({ description: 'Only this endpoint' })
+  @IsOptional()
+  @IsUUID()
+  endpointId?: string;
+}
+
+export class AdminWebhookDeliveryQuery extends WebhookDeliveryQuery {
+  @ApiPropertyOptional({ description: 'Only this organisation' })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+}
