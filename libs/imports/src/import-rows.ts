@@ -6,7 +6,7 @@ import { applyScenarioFields, CreateScenarioDto, ScenarioEntity, submissionViola
 import { isKnownCode, type TaxonomyKind } from '@app/taxonomy';
 import { PutVendorProfileDto, type VendorProfileEntity, vendorProfileViolations } from '@app/vendors';
 import type { ImportRowError } from './imports.errors';
-import { splitList, type RawRow } from './import-table';
+import { type RawRow, shown, splitList } from './import-table';
 
 /** The same options as the API's validation pipe: unknown fields refused, nested objects checked. */
 const VALIDATION = {
@@ -98,7 +98,7 @@ function codeErrors(row: number, column: string, kind: TaxonomyKind, value: unkn
   const check = (v: unknown, field: string): ImportRowError[] =>
     typeof v === 'string' && isKnownCode(kind, v)
       ? []
-      : [{ row, field, rule: 'import.unknown_code', params: { kind: TAXONOMY_LABEL[kind], code: String(v) } }];
+      : [{ row, field, rule: 'import.unknown_code', params: { kind: TAXONOMY_LABEL[kind], code: shown(v) } }];
   if (Array.isArray(value)) return value.flatMap((v, i) => check(v, `${column}[${i}]`));
   return check(value, column);
 }
@@ -258,6 +258,8 @@ export async function validateScenarioRow(
     errors.push({ row, field: SCENARIO_FIELD_COLUMNS(x.field), rule: x.rule, params: x.params });
   }
   if (v.title === undefined) errors.push({ row, field: 'title', rule: 'import.required' });
+  // The DTO's `isIn` on domain is left to codeErrors, which says nothing of an absent value.
+  if (v.domain === undefined) errors.push({ row, field: 'domain', rule: 'import.required' });
 
   // The agency: the row's `agency` column, else the request's agencyOrganisationId.
   let agencyId: string | null = ctx.defaultAgencyId;
@@ -270,7 +272,7 @@ export async function validateScenarioRow(
         row,
         field: 'agency',
         rule: ids.length > 1 ? 'import.agency_ambiguous' : 'import.agency_unknown',
-        params: { name: String(v.agency) },
+        params: { name: shown(v.agency) },
       });
     }
   } else if (!agencyId) errors.push({ row, field: 'agency', rule: 'import.agency_required' });
@@ -428,7 +430,12 @@ export function duplicateErrors(
     const k = normalise(v.trim());
     const seen = first.get(k);
     if (seen !== undefined)
-      out.push({ row: r.row, field: column, rule: 'import.duplicate_in_file', params: { otherRow: seen, value: k } });
+      out.push({
+        row: r.row,
+        field: column,
+        rule: 'import.duplicate_in_file',
+        params: { otherRow: seen, value: shown(k) },
+      });
     else first.set(k, r.row);
   }
   return out;

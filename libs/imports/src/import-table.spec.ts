@@ -122,7 +122,7 @@ describe('readXlsx', () => {
           title: '航道识别',
           domain: 'transport',
           budgetMin: 300000,
-          proposalDeadline: '2030-01-02T03:04:05.000Z',
+          proposalDeadline: '2030-01-01T19:04:05.000Z', // 03:04:05 on the sheet is Huzhou time (UTC+8)
           contactPublic: true,
           capabilities: ['v2x', 'edge_computing'],
         },

@@ -1,6 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { ImportRejectedError, type ImportRowError } from './imports.errors';
+import { checkXlsxBounds, XLSX_MAX_CELL_ELEMENTS, XLSX_MAX_ROW_ELEMENTS, XLSX_MAX_UNPACKED_BYTES } from './xlsx-bounds';
 
 export const IMPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -50,6 +51,12 @@ export function decodeUtf8(buffer: Buffer): string {
   } catch {
     throw fileError({ row: null, field: '(file)', rule: 'import.encoding' });
   }
+}
+
+/** A cell's value as an error message shows it: at most 100 characters (a file may hold megabytes). */
+export function shown(value: unknown): string {
+  const chars = Array.from(String(value));
+  return chars.length <= 100 ? chars.join('') : `${chars.slice(0, 99).join('')}…`;
 }
 
 const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
@@ -104,12 +111,12 @@ function checkHeader(header: string[], columns: readonly ColumnSpec[]): void {
     if (!known.has(name))
       errors.push({
         row: 1,
-        field: name || `(column ${i + 1})`,
+        field: name ? shown(name) : `(column ${i + 1})`,
         rule: 'import.unknown_column',
-        params: { column: name },
+        params: { column: shown(name) },
       });
     else if (seen.has(name))
-      errors.push({ row: 1, field: name, rule: 'import.duplicate_column', params: { column: name } });
+      errors.push({ row: 1, field: name, rule: 'import.duplicate_column', params: { column: shown(name) } });
     seen.add(name);
   });
   for (const c of columns) {
@@ -125,8 +132,15 @@ function fromMatrix(matrix: { row: number; cells: unknown[] }[], columns: readon
   checkHeader(header, columns);
   const types = new Map(columns.map((c) => [c.name, c.type]));
   const rows: RawRow[] = [];
+  const errors: ImportRowError[] = [];
   for (const { row, cells } of matrix.slice(1)) {
     if (cells.every(isBlank)) continue;
+    // A filled cell right of the header (an unquoted comma, a shifted row) would be lost silently;
+    // so would one under a trailing empty header cell (`title,domain,`).
+    for (let i = 0; i < cells.length; i++) {
+      if ((i >= header.length || header[i] === '') && !isBlank(cells[i]))
+        errors.push({ row, field: `(column ${i + 1})`, rule: 'import.extra_cells' });
+    }
     const values: Record<string, unknown> = {};
     header.forEach((name, i) => {
       const type = types.get(name);
@@ -136,7 +150,7 @@ function fromMatrix(matrix: { row: number; cells: unknown[] }[], columns: readon
     });
     rows.push({ row, values });
   }
-  return limitRows({ rows, errors: [] });
+  return limitRows({ rows, errors });
 }
 
 function limitRows(table: ReadTable): ReadTable {
@@ -167,10 +181,18 @@ export function readCsv(buffer: Buffer, columns: readonly ColumnSpec[]): ReadTab
   );
 }
 
-/** What an ExcelJS cell holds, as a plain value (rich text joined, formulas by their result, links by their text). */
+/** Huzhou keeps UTC+8 all year. */
+const HUZHOU_OFFSET_MS = 8 * 3_600_000;
+
+/**
+ * What an ExcelJS cell holds, as a plain value (rich text joined, formulas by their result, links by
+ * their text). Excel date cells carry no time zone and ExcelJS hands their wall-clock time over as if
+ * it were UTC: they are read as Huzhou time (UTC+8), what the people filling the sheet mean.
+ */
 function xlsxCell(value: ExcelJS.CellValue): unknown {
   if (value === null || value === undefined) return null;
-  if (value instanceof Date || typeof value !== 'object') return value;
+  if (value instanceof Date) return new Date(value.getTime() - HUZHOU_OFFSET_MS);
+  if (typeof value !== 'object') return value;
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
   if ('formula' in value || 'sharedFormula' in value)
     return xlsxCell((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
@@ -181,6 +203,15 @@ function xlsxCell(value: ExcelJS.CellValue): unknown {
 
 /** XLSX: the first worksheet, row 1 the header. */
 export async function readXlsx(buffer: Buffer, columns: readonly ColumnSpec[]): Promise<ReadTable> {
+  const problem = checkXlsxBounds(buffer);
+  if (problem === 'unreadable') throw fileError({ row: null, field: '(file)', rule: 'import.xlsx_unreadable' });
+  if (problem === 'too_large')
+    throw fileError({
+      row: null,
+      field: '(file)',
+      rule: 'import.xlsx_too_large',
+      params: { maxBytes: XLSX_MAX_UNPACKED_BYTES, maxRows: XLSX_MAX_ROW_ELEMENTS, maxCells: XLSX_MAX_CELL_ELEMENTS },
+    });
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
@@ -229,7 +260,7 @@ export function readJson(buffer: Buffer, columns: readonly ColumnSpec[]): ReadTa
     for (const [key, raw] of Object.entries(item)) {
       const type = types.get(key);
       if (!type) {
-        errors.push({ row, field: key, rule: 'import.unknown_column', params: { column: key } });
+        errors.push({ row, field: shown(key), rule: 'import.unknown_column', params: { column: shown(key) } });
         continue;
       }
       const v = cellValue(type, raw);

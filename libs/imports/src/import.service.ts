@@ -1,17 +1,23 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, In } from 'typeorm';
-import { AccessError, type Actor, Clock, huzhouYear, isCentreRole, type RequestContext } from '@app/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import {
+  AccessError,
+  type Actor,
+  Clock,
+  DomainError,
+  huzhouYear,
+  isCentreRole,
+  type RequestContext,
+} from '@app/common';
 import { AuditService } from '@app/audit';
 import { OrganisationService } from '@app/identity';
-import { OutboxService } from '@app/outbox';
 import {
-  applyScenarioFields,
   BatchService,
+  PUBLIC_SCENARIO_STATUSES,
   ScenarioEntity,
   ScenarioService,
   VettingService,
-  writeScenarioSearchVector,
 } from '@app/scenarios';
 import { VendorProfileEntity, VendorProfileService } from '@app/vendors';
 import { SCENARIO_COLUMNS, VENDOR_COLUMNS } from './import-columns';
@@ -25,7 +31,7 @@ import {
   type ValidScenarioRow,
   type ValidVendorRow,
 } from './import-rows';
-import { type ImportFormat, readTable } from './import-table';
+import { type ImportFormat, readTable, shown } from './import-table';
 import { ImportError, ImportRejectedError, type ImportRowError } from './imports.errors';
 import type { ImportFile } from './import-upload';
 
@@ -49,13 +55,29 @@ export interface ImportResult {
   published: number;
   /** The batch the import published its scenarios in. */
   batchId: string | null;
+  /**
+   * publish=true: how the batch steps (run after the scenarios were committed as approved) went.
+   * `failed`: the scenarios are approved (in `batchId` if it was created) but not published — staff
+   * publish the batch from /batches (or add them to one); `step` and `code` say where and why.
+   */
+  publication: ImportPublication | null;
   items: ImportItem[];
+}
+
+export interface ImportPublication {
+  status: 'published' | 'failed';
+  /** The step that failed. */
+  step?: 'create_batch' | 'add_scenarios' | 'publish';
+  /** The error code (a domain error's, else INTERNAL_ERROR). */
+  code?: string;
 }
 
 export interface ScenarioImportOptions {
   dryRun?: boolean;
   publish?: boolean;
   agencyOrganisationId?: string | null;
+  /** The import's time (validation and writes use the same instant); the clock's by default. */
+  now?: Date;
 }
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -68,6 +90,8 @@ const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
  */
 @Injectable()
 export class ImportService {
+  private readonly logger = new Logger(ImportService.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly scenarios: ScenarioService,
@@ -76,13 +100,12 @@ export class ImportService {
     private readonly profiles: VendorProfileService,
     private readonly organisations: OrganisationService,
     private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
     private readonly clock: Clock,
   ) {}
 
   /** Validates every row of a scenario file; throws ImportRejectedError listing every problem. */
   async validateScenarios(file: ImportFile, options: ScenarioImportOptions): Promise<ValidScenarioRow[]> {
-    const now = this.clock.now();
+    const now = options.now ?? this.clock.now();
     const defaultAgencyId = options.agencyOrganisationId
       ? await this.verifiedAgency(options.agencyOrganisationId)
       : null;
@@ -128,12 +151,15 @@ export class ImportService {
    */
   async importScenarios(ctx: StaffContext, file: ImportFile, options: ScenarioImportOptions): Promise<ImportResult> {
     assertCentre(ctx.actor);
-    const rows = await this.validateScenarios(file, options);
+    // One instant for validation and writes: a deadline valid when checked is valid when written.
+    const now = options.now ?? this.clock.now();
+    const rows = await this.validateScenarios(file, { ...options, now });
     const base = {
       format: file.format,
       rows: rows.length,
       updated: 0,
       batchId: null as string | null,
+      publication: null,
     };
     if (options.dryRun) {
       return {
@@ -144,12 +170,14 @@ export class ImportService {
         items: rows.map((r) => ({ row: r.row, key: r.key, id: null, action: 'created' })),
       };
     }
-    const now = this.clock.now();
     const importId = randomUUID();
     const ids = await this.dataSource.transaction(async (em) => {
       const created: string[] = [];
       for (const r of rows) {
-        const id = await this.insertDraft(em, ctx, r, importId);
+        const { id } = await this.scenarios.createDraftIn(em, ctx, r.agencyOrganisationId, r.dto, {
+          importId,
+          importRow: r.row,
+        });
         if (options.publish) {
           await this.scenarios.transition(onBehalfOf(ctx, r.agencyOrganisationId, 'agency_officer'), id, 'submit', {
             manager: em,
@@ -180,19 +208,36 @@ export class ImportService {
       });
       return created;
     });
+    // The batch steps are BatchService's own transactions: the scenarios above are committed. A
+    // failure here is reported in the result (201: the import itself succeeded), not a bare 500.
     let batchId: string | null = null;
+    let publication: ImportPublication | null = null;
     if (options.publish) {
-      const batch = await this.batches.create(ctx, huzhouYear(now));
-      batchId = batch.id;
-      await this.batches.addScenarios(ctx, batch.id, ids);
-      await this.batches.publishNow(ctx, batch.id, now);
+      let step: NonNullable<ImportPublication['step']> = 'create_batch';
+      try {
+        const batch = await this.batches.create(ctx, huzhouYear(now));
+        batchId = batch.id;
+        step = 'add_scenarios';
+        await this.batches.addScenarios(ctx, batch.id, ids);
+        step = 'publish';
+        await this.batches.publishNow(ctx, batch.id, now);
+        publication = { status: 'published' };
+      } catch (error) {
+        const code = error instanceof DomainError ? error.code : 'INTERNAL_ERROR';
+        this.logger.error(
+          `import ${importId}: scenarios approved but not published (${step}: ${code})`,
+          error instanceof Error ? error.stack : String(error),
+        );
+        publication = { status: 'failed', step, code };
+      }
     }
     return {
       ...base,
       dryRun: false,
       batchId,
+      publication,
       created: ids.length,
-      published: options.publish ? ids.length : 0,
+      published: publication?.status === 'published' ? ids.length : 0,
       items: rows.map((r, i) => ({ row: r.row, key: r.key, id: ids[i], action: 'created' })),
     };
   }
@@ -244,8 +289,28 @@ export class ImportService {
       r.profile = mergedProfile(r.profile, current.get(r.existingId) ?? null);
       errors.push(...mergedProfileErrors(r.row, r.profile, now));
     }
+    errors.push(...(await this.unknownLinkedScenarios(valid)));
     if (errors.length) throw new ImportRejectedError('IMPORT_ROWS_INVALID', sortErrors(errors));
     return valid;
+  }
+
+  /**
+   * Cases linked to a scenario must name one vendors may see (VendorProfileService.put's own rule):
+   * checked here so that it refuses the file, not one profile after the organisations were written.
+   */
+  private async unknownLinkedScenarios(rows: ValidVendorRow[]): Promise<ImportRowError[]> {
+    const linked = rows.flatMap((r) =>
+      (r.profile.pastCases ?? []).flatMap((c, i) => (c.scenarioId ? [{ row: r.row, i, id: c.scenarioId }] : [])),
+    );
+    if (linked.length === 0) return [];
+    const found = (await this.dataSource.query(
+      `SELECT id FROM scenario WHERE id = ANY ($1::uuid[]) AND status = ANY ($2::text[])`,
+      [[...new Set(linked.map((l) => l.id))], PUBLIC_SCENARIO_STATUSES],
+    )) as { id: string }[];
+    const known = new Set(found.map((f) => f.id));
+    return linked
+      .filter((l) => !known.has(l.id))
+      .map((l) => ({ row: l.row, field: `pastCases[${l.i}].scenarioId`, rule: 'vendor.case_scenario_unknown' }));
   }
 
   /**
@@ -258,7 +323,7 @@ export class ImportService {
   async importVendors(ctx: StaffContext, file: ImportFile, options: { dryRun?: boolean } = {}): Promise<ImportResult> {
     assertCentre(ctx.actor);
     const rows = await this.validateVendors(file);
-    const base = { format: file.format, rows: rows.length, published: 0, batchId: null };
+    const base = { format: file.format, rows: rows.length, published: 0, batchId: null, publication: null };
     const action = (r: ValidVendorRow): ImportItem['action'] => (r.existingId ? 'updated' : 'created');
     if (options.dryRun) {
       return {
@@ -296,25 +361,42 @@ export class ImportService {
       }
       return out;
     });
+    const record = (extra: Record<string, unknown>) =>
+      this.dataSource.transaction((em) =>
+        this.audit.record(em, ctx, {
+          action: 'import.vendors',
+          objectType: 'import',
+          objectId: importId,
+          after: {
+            format: file.format,
+            fileName: file.fileName,
+            sha256: sha256(file.content),
+            rows: rows.length,
+            created: rows.filter((r) => !r.existingId).length,
+            updated: rows.filter((r) => r.existingId).length,
+            organisationIds: ids,
+            ...extra,
+          },
+        }),
+      );
     for (const [i, r] of rows.entries()) {
-      await this.profiles.put(onBehalfOf(ctx, ids[i], 'vendor_admin'), r.profile);
+      try {
+        await this.profiles.put(onBehalfOf(ctx, ids[i], 'vendor_admin'), r.profile);
+      } catch (error) {
+        // The organisations (and the profiles before this row) are committed: say so in the import's
+        // audit record (importing the same file again completes it), then answer with the error.
+        const code = error instanceof DomainError ? error.code : 'INTERNAL_ERROR';
+        this.logger.error(
+          `import ${importId}: vendor profile of row ${r.row} failed (${code}) after ${i} profile(s)`,
+          error instanceof Error ? error.stack : String(error),
+        );
+        await record({ failed: { row: r.row, code, profilesWritten: i } }).catch((e: unknown) =>
+          this.logger.error(`import ${importId}: audit record failed`, e instanceof Error ? e.stack : String(e)),
+        );
+        throw error;
+      }
     }
-    await this.dataSource.transaction((em) =>
-      this.audit.record(em, ctx, {
-        action: 'import.vendors',
-        objectType: 'import',
-        objectId: importId,
-        after: {
-          format: file.format,
-          fileName: file.fileName,
-          sha256: sha256(file.content),
-          rows: rows.length,
-          created: rows.filter((r) => !r.existingId).length,
-          updated: rows.filter((r) => r.existingId).length,
-          organisationIds: ids,
-        },
-      }),
-    );
+    await record({});
     return {
       ...base,
       dryRun: false,
@@ -322,46 +404,6 @@ export class ImportService {
       updated: rows.filter((r) => r.existingId).length,
       items: rows.map((r, i) => ({ row: r.row, key: r.key, id: ids[i], action: action(r) })),
     };
-  }
-
-  /** A draft as ScenarioService.create writes it (search vector, `scenario.created`, audit), for the row's agency. */
-  private async insertDraft(em: EntityManager, ctx: StaffContext, r: ValidScenarioRow, importId: string) {
-    const s = em.create(ScenarioEntity, {
-      agencyOrganisationId: r.agencyOrganisationId,
-      createdBy: ctx.actor.userId,
-      status: 'draft',
-      capabilityCodes: [],
-      kpis: [],
-      dataResources: [],
-      privateFields: [],
-      version: 1,
-      copiedFromId: null,
-    });
-    applyScenarioFields(s, r.dto);
-    const saved = await em.save(s);
-    await writeScenarioSearchVector(em, saved);
-    await this.outbox.publish(em, ctx, {
-      type: 'scenario.created',
-      aggregateType: 'scenario',
-      aggregateId: saved.id,
-      payload: { scenarioId: saved.id, agencyOrganisationId: saved.agencyOrganisationId, copiedFromId: null },
-    });
-    await this.audit.record(em, ctx, {
-      action: 'scenario.create',
-      objectType: 'scenario',
-      objectId: saved.id,
-      after: {
-        code: saved.code,
-        status: saved.status,
-        title: saved.title,
-        domain: saved.domain,
-        version: saved.version,
-        copiedFromId: null,
-        importId,
-        importRow: r.row,
-      },
-    });
-    return saved.id;
   }
 
   private async verifiedAgency(id: string): Promise<string> {
@@ -387,6 +429,31 @@ function onBehalfOf(ctx: StaffContext, organisationId: string, role: 'agency_off
   return { ...ctx, actor: { userId: ctx.actor.userId, organisationId, role } };
 }
 
+/** Most row errors an error report lists; the rest are counted in a last `import.more_errors` item. */
+export const IMPORT_MAX_REPORTED_ERRORS = 1000;
+
 function sortErrors(errors: ImportRowError[]): ImportRowError[] {
-  return [...errors].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  // Values a rule echoes (a code, a name) are cut short: a cell may hold megabytes.
+  const sorted = errors
+    .map((e) =>
+      e.params
+        ? {
+            ...e,
+            params: Object.fromEntries(
+              Object.entries(e.params).map(([k, v]) => [k, typeof v === 'string' ? shown(v) : v]),
+            ),
+          }
+        : e,
+    )
+    .sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  if (sorted.length <= IMPORT_MAX_REPORTED_ERRORS) return sorted;
+  return [
+    ...sorted.slice(0, IMPORT_MAX_REPORTED_ERRORS),
+    {
+      row: null,
+      field: '(file)',
+      rule: 'import.more_errors',
+      params: { count: sorted.length - IMPORT_MAX_REPORTED_ERRORS },
+    },
+  ];
 }

@@ -67,6 +67,15 @@ export const importRuleMessages: Record<string, LocalisedText> = {
   'import.duplicate_column': { 'zh-CN': '重复的列：{column}', en: 'Duplicate column: {column}' },
   'import.missing_column': { 'zh-CN': '缺少必需的列：{column}', en: 'Missing required column: {column}' },
   'import.unknown_code': { 'zh-CN': '未知的{kind}代码：{code}', en: 'Unknown {kind} code: {code}' },
+  'import.more_errors': { 'zh-CN': '另有 {count} 处错误', en: 'And {count} more error(s)' },
+  'import.extra_cells': {
+    'zh-CN': '该行的单元格多于表头（未加引号的逗号？）',
+    en: 'The row has more cells than the header (an unquoted comma?)',
+  },
+  'import.xlsx_too_large': {
+    'zh-CN': 'XLSX 文件解压后过大（最多 {maxBytes} 字节、{maxRows} 行、{maxCells} 个单元格）',
+    en: 'The XLSX file unpacks to too much (at most {maxBytes} bytes, {maxRows} rows, {maxCells} cells)',
+  },
   'import.no_rows': { 'zh-CN': '文件中没有数据行', en: 'The file has no data rows' },
   'import.too_many_rows': { 'zh-CN': '最多 {max} 行数据', en: 'At most {max} data rows' },
   'import.csv_syntax': { 'zh-CN': 'CSV 格式错误：{reason}', en: 'CSV syntax error: {reason}' },

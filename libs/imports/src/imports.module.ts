@@ -1,14 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { IdentityModule } from '@app/identity';
-import { OutboxModule } from '@app/outbox';
 import { ScenariosModule } from '@app/scenarios';
 import { VendorsModule } from '@app/vendors';
 import { ImportService } from './import.service';
 
 /** Imports of scenarios and vendor profiles (staff): validated row by row, written through the contexts' services. */
 @Module({
-  imports: [AuditModule, OutboxModule, IdentityModule, ScenariosModule, VendorsModule],
+  imports: [AuditModule, IdentityModule, ScenariosModule, VendorsModule],
   providers: [ImportService],
   exports: [ImportService],
 })

@@ -7,26 +7,23 @@ import { ScenarioEntity } from '@app/scenarios';
 import {
   analyseVendor,
   type CorpusStats,
-  type MatchResult,
   SCORING_VERSION,
   type ScenarioDoc,
-  scoreMatch,
   type VendorDoc,
 } from './engine';
 import {
   bulkIndexVendors,
   candidateQuery,
+  currentStats,
   eligibleVendors,
   removeScenarioPostings,
   removeVendorDoc,
   replaceCorpusStats,
   scenarioCandidates,
   statsOf,
-  termsOf,
   upsertScenarioDoc,
   upsertVendorDoc,
   vendorCandidates,
-  withStats,
 } from './match-index';
 import type { MatchTrigger } from './matching-jobs';
 import { ScoringPool } from './scoring/scoring-pool';
@@ -94,6 +91,7 @@ export class MatchingRunner {
       em,
       await candidateQuery(em, 'match_vendor_posting', queryWeights, stats),
       this.config.MATCH_CANDIDATES,
+      doc, // budget and TRL order near-identical candidates
     );
     outcome.candidates = candidates.length;
     const existing = (await em.query(`SELECT vendor_organisation_id AS id FROM match_score WHERE scenario_id = $1`, [
@@ -301,17 +299,14 @@ export class MatchingRunner {
     return rows.map((r) => r.doc);
   }
 
-  /** Statistics covering every term the scoring looks up (a recorded dry run on the first pair), then scoring. */
+  /** Exact scoring with the full corpus statistics (cached per process, re-read only when the corpus changed). */
   private async score(
     em: EntityManager,
     docs: { scenarios: ScenarioDoc[]; vendors: VendorDoc[] },
     run: (stats: CorpusStats) => Promise<ScoredPair[]>,
   ): Promise<ScoredPair[]> {
     if (!docs.scenarios.length || !docs.vendors.length) return [];
-    const { stats } = await withStats(em, termsOf(docs), (st): MatchResult =>
-      scoreMatch(docs.scenarios[0], docs.vendors[0], st),
-    );
-    return run(stats);
+    return run(await currentStats(em));
   }
 }
 

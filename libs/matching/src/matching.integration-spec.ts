@@ -14,10 +14,10 @@ import {
   scoreMatch,
   type VendorDoc,
 } from './engine';
-import { candidateQuery, loadStats, vendorCandidates } from './match-index';
+import { candidateQuery, currentStats, loadStats, removeVendorDoc, vendorCandidates } from './match-index';
 import { MATCHING_ENTITIES } from './matching.entity';
 import { MatchingRunner } from './matching-runner.service';
-import { ScoringPool } from './scoring/scoring-pool';
+import { INLINE_SCORING_MAX_PAIRS, ScoringPool } from './scoring/scoring-pool';
 import { runScoringTask } from './scoring/scoring-task';
 import { insertAgency, insertScenarios, insertVendors, labelledSet, vendorInputs } from './testing/matching-fixtures';
 
@@ -295,6 +295,56 @@ describe('matching index and jobs (PostgreSQL, worker threads)', () => {
     const s = await scenarioDoc(scenarioIds[0]);
     const stats = corpusStats(docs);
     const task = { kind: 'scenario' as const, scenario: s, vendors: docs, stats };
-    expect(await pool.score(task)).toEqual(runScoringTask(task));
+    pool.inlineMaxPairs = 0; // force the threads for a small task
+    try {
+      expect(await pool.score(task)).toEqual(runScoringTask(task));
+    } finally {
+      pool.inlineMaxPairs = INLINE_SCORING_MAX_PAIRS;
+    }
+  });
+
+  it('scores small batches inline and large ones in threads, with identical scores', async () => {
+    const docs = await allVendorDocs();
+    const s = await scenarioDoc(scenarioIds[1]);
+    const stats = corpusStats(docs);
+    const small = { kind: 'scenario' as const, scenario: s, vendors: docs.slice(0, 100), stats };
+    const runTask = jest.spyOn(
+      (pool as unknown as { pool: { run: (t: unknown) => Promise<unknown> } }).pool,
+      'run',
+    );
+    try {
+      expect(await pool.score(small)).toEqual(runScoringTask(small));
+      expect(runTask).not.toHaveBeenCalled();
+      // A batch above the threshold (vendors repeated: the pairs, not their identity, count).
+      const many = Array.from({ length: Math.ceil((INLINE_SCORING_MAX_PAIRS + 1) / docs.length) }, () => docs).flat();
+      const large = { kind: 'scenario' as const, scenario: s, vendors: many, stats };
+      expect(many.length).toBeGreaterThan(INLINE_SCORING_MAX_PAIRS);
+      expect(await pool.score(large)).toEqual(runScoringTask(large));
+      expect(runTask).toHaveBeenCalled();
+    } finally {
+      runTask.mockRestore();
+    }
+  });
+
+  it('caches corpus statistics per process and reloads them when the corpus changes', async () => {
+    const first = await currentStats(ds.manager);
+    expect(await currentStats(ds.manager)).toBe(first);
+    const docsBefore = await allVendorDocs();
+    expect(first.n).toBe(docsBefore.length);
+    expect(first.df).toEqual(corpusStats(docsBefore).df);
+    // A vendor job in another transaction changes the statistics: the next read sees it.
+    const [{ doc }] = (await ds.query(`SELECT doc FROM match_vendor_doc ORDER BY organisation_id LIMIT 1`)) as {
+      doc: VendorDoc;
+    }[];
+    await ds.transaction((tx) => removeVendorDoc(tx, doc.organisationId));
+    try {
+      const after = await currentStats(ds.manager);
+      expect(after).not.toBe(first);
+      expect(after.n).toBe(docsBefore.length - 1);
+      expect(after.df).toEqual(corpusStats(await allVendorDocs()).df);
+    } finally {
+      await runner.matchVendor(doc.organisationId); // re-indexes it (still eligible)
+    }
+    expect((await currentStats(ds.manager)).df).toEqual(first.df);
   });
 });

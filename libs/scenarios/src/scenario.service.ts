@@ -70,20 +70,34 @@ export class ScenarioService {
   async create(ctx: ActorContext, dto: CreateScenarioDto): Promise<ScenarioView> {
     return this.dataSource.transaction(async (em) => {
       const agencyId = await this.assertVerifiedAgency(em, ctx.actor);
-      const s = em.create(ScenarioEntity, {
-        agencyOrganisationId: agencyId,
-        createdBy: ctx.actor.userId,
-        status: 'draft',
-        capabilityCodes: [],
-        kpis: [],
-        dataResources: [],
-        privateFields: [],
-        version: 1,
-        copiedFromId: null,
-      });
-      applyScenarioFields(s, dto);
-      return this.insertDraft(em, ctx, s);
+      return this.createDraftIn(em, ctx, agencyId, dto);
     });
+  }
+
+  /**
+   * A new draft for `agencyId` inside the caller's transaction (search vector, `scenario.created`, audit):
+   * what `create` does once the agency is checked; imports (staff, for a verified agency they checked) use it too.
+   */
+  async createDraftIn(
+    em: EntityManager,
+    ctx: ActorContext,
+    agencyId: string,
+    dto: CreateScenarioDto,
+    auditExtra: Record<string, unknown> = {},
+  ): Promise<ScenarioView> {
+    const s = em.create(ScenarioEntity, {
+      agencyOrganisationId: agencyId,
+      createdBy: ctx.actor.userId,
+      status: 'draft',
+      capabilityCodes: [],
+      kpis: [],
+      dataResources: [],
+      privateFields: [],
+      version: 1,
+      copiedFromId: null,
+    });
+    applyScenarioFields(s, dto);
+    return this.insertDraft(em, ctx, s, auditExtra);
   }
 
   /** Autosave: a partial change to a draft or returned scenario, based on the version the caller read. */
@@ -348,7 +362,12 @@ export class ScenarioService {
     return actor.organisationId;
   }
 
-  private async insertDraft(em: EntityManager, ctx: ActorContext, s: ScenarioEntity): Promise<ScenarioView> {
+  private async insertDraft(
+    em: EntityManager,
+    ctx: ActorContext,
+    s: ScenarioEntity,
+    auditExtra: Record<string, unknown> = {},
+  ): Promise<ScenarioView> {
     const saved = await em.save(s);
     await writeScenarioSearchVector(em, saved);
     await this.outbox.publish(em, ctx, {
@@ -365,7 +384,7 @@ export class ScenarioService {
       action: saved.copiedFromId ? 'scenario.copy' : 'scenario.create',
       objectType: 'scenario',
       objectId: saved.id,
-      after: { ...summary(saved), copiedFromId: saved.copiedFromId },
+      after: { ...summary(saved), copiedFromId: saved.copiedFromId, ...auditExtra },
     });
     return ScenarioView.of(saved);
   }

@@ -159,6 +159,9 @@ async function main(): Promise<void> {
       publish: true,
       agencyOrganisationId: agency.id,
     });
+    if (s.publication?.status !== 'published') {
+      throw new Error(`The imported scenarios were not published: ${JSON.stringify(s.publication ?? null)}`);
+    }
     const vendorKeyById = new Map(v.items.map((i) => [i.id!, i.key!]));
     const scenarioIdByKey = new Map(s.items.map((i) => [i.key!, i.id!]));
 

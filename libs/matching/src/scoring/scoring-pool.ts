@@ -9,6 +9,13 @@ import { runScoringTask, type ScoredPair, type ScoringTask } from './scoring-tas
 const MIN_CHUNK = 50;
 
 /**
+ * Tasks of at most this many pairs are scored in the calling thread: scoring ~2,000 pairs takes a few
+ * milliseconds (less than the hop to a worker thread and back), too short to starve the event loop or
+ * BullMQ lock renewal; larger batches (the nightly rematch, many scenarios at once) go to the threads.
+ */
+export const INLINE_SCORING_MAX_PAIRS = 2_000;
+
+/**
  * Where the worker thread's code is: beside this file when running from TypeScript (tests, ts-node:
  * the thread registers ts-node too), or `matching-scoring.worker.js` beside the bundle when built.
  */
@@ -33,6 +40,8 @@ export class ScoringPool implements OnModuleDestroy {
   private readonly logger = new Logger(ScoringPool.name);
   private pool: Piscina<ScoringTask, ScoredPair[]> | null = null;
   private inline = false;
+  /** See INLINE_SCORING_MAX_PAIRS (tests set 0 to force the threads). */
+  inlineMaxPairs = INLINE_SCORING_MAX_PAIRS;
 
   constructor(private readonly config: AppConfig) {}
 
@@ -43,9 +52,10 @@ export class ScoringPool implements OnModuleDestroy {
   }
 
   async score(task: ScoringTask): Promise<ScoredPair[]> {
+    const size = task.kind === 'scenario' ? task.vendors.length : task.scenarios.length;
+    if (size <= this.inlineMaxPairs) return runScoringTask(task);
     this.start();
     if (!this.pool) return runScoringTask(task);
-    const size = task.kind === 'scenario' ? task.vendors.length : task.scenarios.length;
     const CHUNK = Math.max(MIN_CHUNK, Math.ceil(size / this.config.MATCH_SCORING_THREADS));
     const chunks: ScoringTask[] = [];
     if (task.kind === 'scenario') {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bullmq';
@@ -13,6 +14,7 @@ import {
   RawEmailTemplate,
   renderDigestEmail,
   renderNotificationEmail,
+  UNSUBSCRIBE_ALL,
   UnsubscribeLinks,
 } from '../channels.module';
 import { NOTIFICATION_JOBS, type RetryDeliveryJobData } from '../notification-jobs';
@@ -49,8 +51,11 @@ interface PreparedEmail {
   text: string[];
 }
 
-/** Stands for the recipient's unsubscribe URL in an email rendered once for many recipients. */
-const UNSUBSCRIBE_PLACEHOLDER = 'https://sx-unsubscribe-placeholder.invalid/u';
+/**
+ * Stands for the recipient's unsubscribe URL in an email rendered once for many recipients (random
+ * per process, so no text a user typed into a param can match it).
+ */
+const UNSUBSCRIBE_PLACEHOLDER = `https://sx-unsubscribe-${randomBytes(12).toString('hex')}.invalid/u`;
 
 const DIGEST_PAGE = 200;
 const DIGEST_ITEMS_MAX = 100;
@@ -100,7 +105,20 @@ export class EmailDeliveryService implements OnApplicationShutdown {
   /** Sends the pending emails of one event to these users (a chunk's). */
   async sendPendingFor(eventKey: string, userIds: string[], signal?: AbortSignal): Promise<SendOutcome> {
     if (!userIds.length) return { sent: 0, failed: 0, retrying: 0 };
-    const rows = await this.pending(`d.event_key = $1 AND d.recipient_user_id = ANY ($2::uuid[])`, [eventKey, userIds]);
+    // One index lookup per user (the LATERAL with LIMIT cannot be flattened into a join, which the
+    // planner could run as a scan of the whole event per chunk: quadratic over a large fan-out).
+    const rows = (await this.dataSource.query(
+      `SELECT d.id, d.recipient_user_id, (SELECT u.email FROM app_user u WHERE u.id = d.recipient_user_id) AS email,
+              d.type, d.params, d.idempotency_key, d.attempts
+         FROM unnest($2::uuid[]) AS x(user_id)
+         CROSS JOIN LATERAL (
+           SELECT * FROM notification_delivery d
+            WHERE d.event_key = $1 AND d.recipient_user_id = x.user_id AND d.channel = 'email'
+              AND (d.status = 'pending') IS TRUE
+            LIMIT 1) d
+        ORDER BY d.recipient_user_id`,
+      [eventKey, userIds],
+    )) as PendingRow[];
     return this.sendRows(rows, signal);
   }
 
@@ -147,7 +165,11 @@ export class EmailDeliveryService implements OnApplicationShutdown {
       unsubscribeUrl: UNSUBSCRIBE_PLACEHOLDER,
     });
     const template = this.transport.template(rendered.subject, this.clock.now());
-    if (template && rendered.html.includes(UNSUBSCRIBE_PLACEHOLDER) && rendered.text.includes(UNSUBSCRIBE_PLACEHOLDER)) {
+    if (
+      template &&
+      rendered.html.includes(UNSUBSCRIBE_PLACEHOLDER) &&
+      rendered.text.includes(UNSUBSCRIBE_PLACEHOLDER)
+    ) {
       prepared = {
         template,
         html: rendered.html.split(UNSUBSCRIBE_PLACEHOLDER),
@@ -200,7 +222,7 @@ export class EmailDeliveryService implements OnApplicationShutdown {
       const exhausted = row.attempts + 1 >= this.config.NOTIFICATION_EMAIL_MAX_ATTEMPTS;
       await this.dataSource.query(
         `UPDATE notification_delivery SET attempts = attempts + 1, last_error = $2, status = $3, updated_at = $4
-          WHERE id = $1 AND status = 'pending'`,
+          WHERE id = $1 AND (status = 'pending') IS TRUE`, // by primary key, never the status index (SentMarks)
         [row.id, message, exhausted ? 'failed' : 'pending', this.clock.now()],
       );
       if (exhausted) outcome.failed++;
@@ -307,7 +329,8 @@ export class EmailDeliveryService implements OnApplicationShutdown {
        ON CONFLICT (user_id, day) DO UPDATE SET items = EXCLUDED.items WHERE notification_digest.sent_at IS NULL`,
       [userId, day, rows.length],
     );
-    const unsubscribeUrl = this.links.urlFor(userId, rows[0].type);
+    // A digest mixes types: its link turns every notification email off.
+    const unsubscribeUrl = this.links.urlFor(userId, UNSUBSCRIBE_ALL);
     const rendered = renderDigestEmail(
       rows.map((r) => ({ type: r.type, params: r.params, createdAt: new Date(r.created_at).toISOString() })),
       this.localeOf(userId),

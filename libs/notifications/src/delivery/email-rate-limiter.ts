@@ -15,9 +15,10 @@ export class EmailRateLimiter implements OnApplicationShutdown {
 
   constructor(private readonly config: AppConfig) {}
 
-  async acquire(signal?: AbortSignal): Promise<void> {
+  /** Resolves when a send may go, with the one-second window (epoch second) it was counted in (null: no limit). */
+  async acquire(signal?: AbortSignal): Promise<number | null> {
     const limit = this.config.EMAIL_RATE_LIMIT_PER_SECOND;
-    if (limit <= 0) return;
+    if (limit <= 0) return null;
     if (!this.redis) {
       this.redis = new Redis({ ...redisOptionsFromUrl(this.config.REDIS_URL), maxRetriesPerRequest: 3 });
       this.redis.on('error', (e: Error) => this.logger.warn(`Rate limiter Redis: ${e.message}`));
@@ -28,7 +29,7 @@ export class EmailRateLimiter implements OnApplicationShutdown {
       const second = Math.floor(now / 1000);
       const key = `${this.config.REDIS_PREFIX}:notifications:email-rate:${second}`;
       const [[, count]] = (await this.redis.multi().incr(key).expire(key, 5).exec()) as [[null, number], unknown];
-      if (count <= limit) return;
+      if (count <= limit) return second;
       await new Promise((r) => setTimeout(r, (second + 1) * 1000 - now + 1));
     }
   }

@@ -9,13 +9,23 @@ interface Waiter {
 /** How long the connection stays checked out after the last flush. */
 const IDLE_RELEASE_MS = 250;
 const MAX_BATCH = 2000;
+/**
+ * How long the first mark of a batch waits for others (1 ms: at 16 parallel lanes ~15 rows per
+ * UPDATE instead of ~6 with no wait; PostgreSQL CPU per email 0.18 ms instead of 0.25 ms).
+ */
+const GATHER_MS = 1;
 
 /**
  * Group commit of "sent" marks: `mark(id)` resolves once the delivery row is marked sent. Marks
- * asked for while a flush is running (or in the same event-loop turn) go out together in ONE
+ * asked for while a flush is running (or within GATHER_MS of the first) go out together in ONE
  * UPDATE, so many jobs sending in parallel share a round trip instead of paying one each — and
  * every caller still waits for its own mark before sending its next email, so after a crash at most
  * one email per sending lane was accepted by the server without being marked.
+ *
+ * The status test is written `(status = 'pending') IS TRUE` so it can never be an index condition:
+ * on a freshly filled table (no statistics yet) the planner otherwise picks the status index and
+ * reads every pending row of the table for each flush (2 ms instead of 0.2 ms for 6 rows at 10,000
+ * pending); this way it always goes by primary key.
  *
  * The UPDATE runs on a connection of its own with `synchronous_commit = off`: the mark only saves a
  * re-send, so the flush to disk is not waited for (a PostgreSQL crash within the WAL writer delay
@@ -39,7 +49,7 @@ export class SentMarks {
       this.queue.push({ id, resolve, reject });
       if (!this.flushing) {
         this.flushing = true;
-        setImmediate(() => void this.flush());
+        setTimeout(() => void this.flush(), GATHER_MS);
       }
     });
   }
@@ -64,7 +74,7 @@ export class SentMarks {
         await runner.query(
           `UPDATE notification_delivery SET attempts = attempts + 1, status = 'sent', sent_at = $2, updated_at = $2,
                   last_error = NULL
-            WHERE id = ANY ($1::uuid[]) AND status = 'pending'`,
+            WHERE id = ANY ($1::uuid[]) AND (status = 'pending') IS TRUE`,
           [batch.map((w) => w.id), this.now()],
         );
         this.stats.flushes++;

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig } from '@app/config';
 import { type MailCatcher, startMailCatcher } from '../../../../apps/mail-catcher/src/mail-catcher';
 import { listUnsubscribeHeaders, renderNotificationEmail } from '../templates/render-email';
+import { escapeHtml } from '../templates/email-format';
 import { EmailTransport, messageIdFor } from './email-transport';
 
 const FROM = '湖州市人工智能赋能中心 <no-reply@sx.example.cn>';
@@ -133,5 +134,85 @@ describe('EmailTransport → mail catcher (real SMTP on loopback)', () => {
       silent.close(() => resolve());
       (silent as Server & { closeAllConnections?: () => void }).closeAllConnections?.();
     });
+  });
+  it('sends raw messages (one rendering, per-recipient links and keys) over its own pool, many at once', async () => {
+    catcher.clear();
+    const placeholder = 'https://sx-unsubscribe-placeholder.invalid/u';
+    const once = renderNotificationEmail(
+      'organisation.verification_result',
+      {
+        organisationId: '5f0c9a52-1f5e-4f0e-9d7a-2f3c4b5a6d7e',
+        organisationName: '湖州<测试>科技',
+        decision: 'verified',
+      },
+      'zh-CN',
+      { appUrl: 'http://localhost:3000', unsubscribeUrl: placeholder },
+    );
+    const template = transport.template(once.subject, new Date())!;
+    expect(template).not.toBeNull();
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => {
+        const url = `http://localhost:3000/api/v1/notifications/unsubscribe?token=raw${i}.sig`;
+        const key = `raw-evt:organisation.verification_result:u${i}:email`;
+        return transport.sendRaw(
+          `r${i}@example.cn`,
+          template.build({
+            to: `r${i}@example.cn`,
+            messageId: messageIdFor(key, FROM),
+            headers: { 'X-Idempotency-Key': key, ...listUnsubscribeHeaders(url) },
+            html: once.html.split(placeholder).join(escapeHtml(url)),
+            text: once.text.split(placeholder).join(url),
+          }),
+        );
+      }),
+    );
+    const got = await catcher.waitForMessage((m) => m.headers['x-idempotency-key']?.endsWith(':u7:email') ?? false);
+    expect(got.envelope.to).toEqual(['r7@example.cn']);
+    expect(got.envelope.from).toBe('no-reply@sx.example.cn');
+    expect(got.subject).toBe(once.subject);
+    expect(got.messageId).toBe(messageIdFor('raw-evt:organisation.verification_result:u7:email', FROM));
+    expect(got.headers['list-unsubscribe']).toBe(
+      '<http://localhost:3000/api/v1/notifications/unsubscribe?token=raw7.sig>',
+    );
+    expect(got.text).toContain('token=raw7.sig');
+    expect(got.html).toContain('湖州&lt;测试&gt;科技');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(catcher.messages().filter((m) => m.headers['x-idempotency-key']?.startsWith('raw-evt:'))).toHaveLength(20);
+  });
+
+  it('raw sends reject when the server is down or rejects the message, and the pool recovers', async () => {
+    const closedPort = await new Promise<number>((resolve) => {
+      const s = createServer();
+      s.listen(0, '127.0.0.1', () => {
+        const port = (s.address() as AddressInfo).port;
+        s.close(() => resolve(port));
+      });
+    });
+    const down = new EmailTransport(
+      loadConfig({ SMTP_URL: `smtp://127.0.0.1:${closedPort}`, SMTP_TIMEOUT_MS: '1000', MAIL_FROM: FROM }),
+    );
+    await expect(down.sendRaw('a@example.cn', Buffer.from('Subject: x\r\n\r\nx\r\n'))).rejects.toThrow();
+    await down.close();
+
+    // A server that accepts the connection and never greets: rejected within the timeout.
+    const silent: Server = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', () => resolve()));
+    const stuck = new EmailTransport(
+      loadConfig({ SMTP_URL: `smtp://127.0.0.1:${(silent.address() as AddressInfo).port}`, SMTP_TIMEOUT_MS: '500' }),
+    );
+    const started = Date.now();
+    await expect(stuck.sendRaw('a@example.cn', Buffer.from('Subject: x\r\n\r\nx\r\n'))).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(5000);
+    await stuck.close();
+    await new Promise<void>((resolve) => {
+      silent.close(() => resolve());
+      (silent as Server & { closeAllConnections?: () => void }).closeAllConnections?.();
+    });
+
+    // After a failed send on a working server, the next send goes through on a fresh connection.
+    const raw = (key: string) => Buffer.from(`Subject: ok\r\nX-Idempotency-Key: ${key}\r\n\r\nok\r\n`);
+    await expect(transport.sendRaw('bad address@example.cn', raw('bad'))).rejects.toThrow();
+    await transport.sendRaw('ok@example.cn', raw('after-failure'));
+    await catcher.waitForMessage((m) => m.headers['x-idempotency-key'] === 'after-failure');
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createTransport } from 'nodemailer';
 import { AppConfig } from '@app/config';
 import { parseSender, RawEmailTemplate, type Sender } from './raw-email';
@@ -41,7 +41,7 @@ export function messageIdFor(idempotencyKey: string, from: string): string {
  * the application shuts down.
  */
 @Injectable()
-export class EmailTransport implements OnModuleDestroy {
+export class EmailTransport implements OnApplicationShutdown {
   private mailer: Mailer | null = null;
   private rawPool: RawSmtpPool | null = null;
   private parsedSender?: Sender;
@@ -102,7 +102,8 @@ export class EmailTransport implements OnModuleDestroy {
     this.rawPool = null;
   }
 
-  async onModuleDestroy(): Promise<void> {
+  // Not onModuleDestroy: Nest runs that before the worker drains in-flight jobs, which still send.
+  async onApplicationShutdown(): Promise<void> {
     await this.close();
   }
 

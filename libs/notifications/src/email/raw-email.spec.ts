@@ -31,7 +31,12 @@ describe('RawEmailTemplate (one rendering, many recipients)', () => {
         text: once.text.split(PLACEHOLDER).join(url),
       });
       expect(raw.toString('latin1')).toMatch(/^[\x20-\x7e\r\n\t]*$/); // 7-bit clean
-      expect(raw.toString('latin1').split('\r\n').every((line) => line.length <= 998)).toBe(true);
+      expect(
+        raw
+          .toString('latin1')
+          .split('\r\n')
+          .every((line) => line.length <= 998),
+      ).toBe(true);
       const whole = renderNotificationEmail('scenario.deadline_reminder', params, 'zh-CN', links(url));
       const parsed = await simpleParser(raw);
       expect(parsed.subject).toBe(whole.subject);

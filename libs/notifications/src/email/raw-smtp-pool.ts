@@ -118,14 +118,17 @@ export class RawSmtpPool {
     };
     connection.on('error', (error: Error) => lost(error));
     connection.on('end', () => lost(new Error('SMTP connection closed')));
+    // SMTPConnection reports some failures (refused, timeouts) only as 'error' events: those end the
+    // connect as well (via `abort`), so it never waits forever.
+    const step = (run: (done: (error?: Error | null) => void) => void) =>
+      new Promise<void>((resolve, reject) => {
+        slot.abort = (error) => reject(error);
+        run((error) => (error ? reject(error) : resolve()));
+      }).finally(() => (slot.abort = undefined));
     try {
-      await new Promise<void>((resolve, reject) => connection.connect((error) => (error ? reject(error) : resolve())));
+      await step((done) => connection.connect(done));
       const auth = parseConnectionUrl(this.options.url).auth as { user: string; pass: string } | undefined;
-      if (auth?.user) {
-        await new Promise<void>((resolve, reject) =>
-          connection.login(auth, (error) => (error ? reject(error) : resolve())),
-        );
-      }
+      if (auth?.user) await step((done) => connection.login(auth, done));
     } catch (error) {
       lost(error as Error);
       connection.close();

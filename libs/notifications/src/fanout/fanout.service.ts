@@ -31,6 +31,10 @@ export interface ChunkResult {
  * recipients in keyset pages of NOTIFICATION_CHUNK_SIZE and queues one chunk job per page (job id
  * `<eventKey>:<chunkNo>`), recording how far it got in the job's progress so a retry resumes there.
  *
+ * Every statement of a chunk is written to go by key (users by primary key, each user's in-app row by
+ * the unique index), with no join the planner could run as a scan of the whole event, so a chunk costs
+ * about the same at the end of a large fan-out as at its start.
+ *
  * A chunk, in one transaction: in-app rows (UNIQUE (event_key, recipient_user_id), ON CONFLICT DO
  * NOTHING: exactly once per event and recipient, however often the job runs) and email delivery rows
  * per preferences (UNIQUE idempotency key). After commit: live pushes for the rows it inserted, then
@@ -64,21 +68,29 @@ export class FanoutService {
     );
   }
 
-  /** One page of recipients (active users), by user id after `afterUserId`. */
+  /**
+   * One page of recipients (active users), by user id after `afterUserId`. Each source is cut to the
+   * page size before the union (the union's first `limit` ids are among them), so a page reads about a
+   * page per source instead of every recipient after the cursor (which made a fan-out quadratic).
+   * Every source keeps only active users before its cut, so a short page means every source is done.
+   */
   async recipientPage(spec: RecipientSpec, afterUserId: string | null, limit: number): Promise<string[]> {
     const rows = (await this.dataSource.query(
       `SELECT r.id FROM (
-          SELECT id FROM app_user WHERE id = ANY ($1::uuid[]) AND id > $6::uuid
+          (SELECT id FROM app_user WHERE id = ANY ($1::uuid[]) AND id > $6::uuid AND status = 'active'
+            ORDER BY id LIMIT $7)
           UNION
-          SELECT id FROM app_user WHERE organisation_id = ANY ($2::uuid[]) AND id > $6::uuid
+          (SELECT id FROM app_user WHERE organisation_id = ANY ($2::uuid[]) AND id > $6::uuid AND status = 'active'
+            ORDER BY id LIMIT $7)
           UNION
-          SELECT user_id FROM scenario_follow WHERE scenario_id = $3::uuid AND user_id > $6::uuid
+          (SELECT f.user_id FROM scenario_follow f JOIN app_user a ON a.id = f.user_id AND a.status = 'active'
+            WHERE f.scenario_id = $3::uuid AND f.user_id > $6::uuid ORDER BY f.user_id LIMIT $7)
           UNION
-          SELECT u.id FROM proposal p
+          (SELECT u.id FROM proposal p
             JOIN proposal_member m ON m.proposal_id = p.id AND m.status = 'confirmed'
-            JOIN app_user u ON u.organisation_id = m.organisation_id
-           WHERE p.scenario_id = $4::uuid AND p.status = ANY ($5::text[]) AND u.id > $6::uuid
-        ) r JOIN app_user a ON a.id = r.id AND a.status = 'active'
+            JOIN app_user u ON u.organisation_id = m.organisation_id AND u.status = 'active'
+           WHERE p.scenario_id = $4::uuid AND p.status = ANY ($5::text[]) AND u.id > $6::uuid ORDER BY u.id LIMIT $7)
+        ) r
         ORDER BY r.id LIMIT $7`,
       [
         spec.userIds ?? [],
@@ -149,7 +161,7 @@ export class FanoutService {
     const { inserted, emailsQueued, digestQueued } = await this.dataSource.transaction(async (em) => {
       const inserted = (await em.query(
         `INSERT INTO notification (event_key, recipient_user_id, type, params, created_at)
-         SELECT $1, a.id, $2, $3::jsonb, $4 FROM unnest($5::uuid[]) AS u JOIN app_user a ON a.id = u
+         SELECT $1, a.id, $2, $3::jsonb, $4 FROM app_user a WHERE a.id = ANY ($5::uuid[])
          ON CONFLICT (event_key, recipient_user_id) DO NOTHING
          RETURNING id, recipient_user_id, created_at`,
         [chunk.eventKey, chunk.type, JSON.stringify(chunk.params), now, inAppUsers],
@@ -159,10 +171,9 @@ export class FanoutService {
         const rows = (await em.query(
           `INSERT INTO notification_delivery
              (notification_id, event_key, recipient_user_id, type, params, channel, status, idempotency_key, created_at, updated_at)
-           SELECT n.id, $1, u, $2, $3::jsonb, 'email', $4, $1 || ':' || u || ':email', $5, $5
-             FROM unnest($6::uuid[]) AS u
-             JOIN app_user a ON a.id = u
-             LEFT JOIN notification n ON n.event_key = $1 AND n.recipient_user_id = u
+           SELECT (SELECT n.id FROM notification n WHERE n.event_key = $1 AND n.recipient_user_id = a.id),
+                  $1, a.id, $2, $3::jsonb, 'email', $4, $1 || ':' || a.id || ':email', $5, $5
+             FROM app_user a WHERE a.id = ANY ($6::uuid[])
            ON CONFLICT (idempotency_key) DO NOTHING
            RETURNING id`,
           [chunk.eventKey, chunk.type, JSON.stringify(chunk.params), status, now, userIds],
