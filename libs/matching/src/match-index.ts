@@ -13,13 +13,7 @@ import {
   type VendorMatchInput,
   vendorPostingWeights,
 } from './engine';
-import {
-  BUDGET_DECADE_PENALTY,
-  BUDGET_POINTS,
-  TRL_LEVEL_PENALTY,
-  TRL_POINTS,
-  UNKNOWN_FIT,
-} from './engine/engine';
+import { BUDGET_DECADE_PENALTY, BUDGET_POINTS, TRL_LEVEL_PENALTY, TRL_POINTS, UNKNOWN_FIT } from './engine/engine';
 
 /**
  * The matching index in PostgreSQL: analysed documents, postings, corpus statistics and candidate
@@ -536,7 +530,14 @@ export async function vendorCandidates(
               (d.doc->>'trl')::float8 AS trl, COALESCE((d.doc->'domainFit'->>$6)::float8, 0) AS dfit
          FROM scored x JOIN match_vendor_doc d ON d.organisation_id = x.id`,
       [...poolParams(query, limit, poolFactor), prefer.domain],
-    )) as { id: string; prescore: number; bmin: number | null; bmax: number | null; trl: number | null; dfit: number }[];
+    )) as {
+      id: string;
+      prescore: number;
+      bmin: number | null;
+      bmax: number | null;
+      trl: number | null;
+      dfit: number;
+    }[];
   });
   return rows
     .map((r) => ({

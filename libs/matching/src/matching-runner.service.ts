@@ -4,13 +4,7 @@ import { Clock, systemContext } from '@app/common';
 import { AppConfig } from '@app/config';
 import { OutboxService } from '@app/outbox';
 import { ScenarioEntity } from '@app/scenarios';
-import {
-  analyseVendor,
-  type CorpusStats,
-  SCORING_VERSION,
-  type ScenarioDoc,
-  type VendorDoc,
-} from './engine';
+import { analyseVendor, type CorpusStats, SCORING_VERSION, type ScenarioDoc, type VendorDoc } from './engine';
 import {
   bulkIndexVendors,
   candidateQuery,
@@ -54,8 +48,8 @@ const lockKey = (kind: string, id: string) => `matching:${kind}:${id}`;
 
 /**
  * The matching jobs' work (the worker's processor calls it; tests may too). Documents and postings are
- * refreshed, candidates generated in PostgreSQL, scored exactly in worker threads, and the best kept
- * in match_score. Idempotent: a rerun on unchanged data writes the same rows.
+ * refreshed, candidates generated in PostgreSQL, scored exactly (inline; in worker threads for large
+ * batches), and the best kept in match_score. Idempotent: a rerun on unchanged data writes the same rows.
  */
 @Injectable()
 export class MatchingRunner {

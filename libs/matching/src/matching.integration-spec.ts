@@ -308,10 +308,7 @@ describe('matching index and jobs (PostgreSQL, worker threads)', () => {
     const s = await scenarioDoc(scenarioIds[1]);
     const stats = corpusStats(docs);
     const small = { kind: 'scenario' as const, scenario: s, vendors: docs.slice(0, 100), stats };
-    const runTask = jest.spyOn(
-      (pool as unknown as { pool: { run: (t: unknown) => Promise<unknown> } }).pool,
-      'run',
-    );
+    const runTask = jest.spyOn((pool as unknown as { pool: { run: (t: unknown) => Promise<unknown> } }).pool, 'run');
     try {
       expect(await pool.score(small)).toEqual(runScoringTask(small));
       expect(runTask).not.toHaveBeenCalled();

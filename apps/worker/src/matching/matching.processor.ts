@@ -17,8 +17,9 @@ import {
 
 /**
  * The matching queue: a scenario against all vendors, a vendor against all open scenarios, and the
- * nightly rematch (a job scheduler with a fixed id, upserted at every start). Scoring runs in worker
- * threads (ScoringPool), so this event loop keeps renewing job locks.
+ * nightly rematch (a job scheduler with a fixed id, upserted at every start). A job's exact scoring
+ * (≤ INLINE_SCORING_MAX_PAIRS pairs: a few ms) runs inline; larger batches go to worker threads
+ * (ScoringPool), so this event loop keeps renewing job locks.
  */
 @Processor(QUEUES.matching, { autorun: false })
 export class MatchingProcessor extends WorkerHost implements OnApplicationBootstrap {

@@ -31,9 +31,10 @@ export function scoringWorkerFile(): { filename: string; execArgv: string[] } | 
 }
 
 /**
- * Exact scoring in a pool of worker threads (piscina), started on first use: scoring hundreds of
- * candidates cannot starve the API's event loop or BullMQ's lock renewal. MATCH_SCORING_THREADS=0,
- * or no worker file in a bundled build, scores in the calling thread (logged once).
+ * Exact scoring: batches of at most INLINE_SCORING_MAX_PAIRS pairs in the calling thread, larger ones
+ * in a pool of worker threads (piscina, started on first use), so a big batch cannot starve the API's
+ * event loop or BullMQ's lock renewal. MATCH_SCORING_THREADS=0, or no worker file in a bundled build,
+ * scores everything in the calling thread (logged once).
  */
 @Injectable()
 export class ScoringPool implements OnModuleDestroy {
