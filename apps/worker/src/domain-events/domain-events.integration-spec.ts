@@ -8,23 +8,26 @@ import { startWorkerContext, waitFor, type WorkerTestContext } from '../testing/
 import { type DomainEventHandler, HandlesDomainEvent } from './domain-event-handler';
 import { DomainEventDispatcher } from './domain-event-dispatcher';
 
-/** What the handlers below saw, in order. */
+/**
+ * What the handlers below saw, in order. They handle `scenario.followed`, an event no product handler
+ * consumes, so the platform's own handlers (notifications, matching) stay out of these assertions.
+ */
 const seen: Array<{ handler: string; eventId: string }> = [];
 /** Event ids whose second handler fails on its first call. */
 const failOnceFor = new Set<string>();
 
-@HandlesDomainEvent('organisation.verified')
+@HandlesDomainEvent('scenario.followed')
 @Injectable()
-class RecordVerification implements DomainEventHandler<'organisation.verified'> {
-  async handle(event: DomainEventJobData<'organisation.verified'>): Promise<void> {
+class RecordVerification implements DomainEventHandler<'scenario.followed'> {
+  async handle(event: DomainEventJobData<'scenario.followed'>): Promise<void> {
     seen.push({ handler: 'RecordVerification', eventId: event.eventId });
   }
 }
 
-@HandlesDomainEvent('organisation.verified')
+@HandlesDomainEvent('scenario.followed')
 @Injectable()
-class NotifyVerification implements DomainEventHandler<'organisation.verified'> {
-  async handle(event: DomainEventJobData<'organisation.verified'>): Promise<void> {
+class NotifyVerification implements DomainEventHandler<'scenario.followed'> {
+  async handle(event: DomainEventJobData<'scenario.followed'>): Promise<void> {
     seen.push({ handler: 'NotifyVerification', eventId: event.eventId });
     if (failOnceFor.delete(event.eventId)) throw new Error('mail server unavailable');
   }
@@ -69,7 +72,7 @@ describe('domain-events processor', () => {
 
   it('registers each @HandlesDomainEvent provider under its event type', () => {
     const dispatcher = t.app.get(DomainEventDispatcher);
-    expect(dispatcher.handlerNames('organisation.verified')).toEqual(['RecordVerification', 'NotifyVerification']);
+    expect(dispatcher.handlerNames('scenario.followed')).toEqual(['RecordVerification', 'NotifyVerification']);
     expect(dispatcher.handlerNames('user.created')).toEqual([]);
   });
 
@@ -80,10 +83,10 @@ describe('domain-events processor', () => {
         em,
         { requestId: 'req-1' },
         {
-          type: 'organisation.verified',
-          aggregateType: 'organisation',
-          aggregateId: 'org-7',
-          payload: { organisationId: 'org-7' },
+          type: 'scenario.followed',
+          aggregateType: 'scenario',
+          aggregateId: 's-7',
+          payload: { scenarioId: 's-7', userId: 'u-7' },
         },
       ),
     );
@@ -98,7 +101,7 @@ describe('domain-events processor', () => {
   });
 
   it('handles an event once even when it is enqueued twice', async () => {
-    const data = eventData('organisation.verified', { organisationId: 'org-2' });
+    const data = eventData('scenario.followed', { scenarioId: 's-2', userId: 'u-2' });
     const opts = { ...DEFAULT_JOB_OPTIONS, jobId: data.eventId };
     await t.queue.add(data.type, data, opts);
     await t.queue.add(data.type, data, opts);
@@ -111,7 +114,7 @@ describe('domain-events processor', () => {
   });
 
   it('on retry, runs only the handlers that have not succeeded yet', async () => {
-    const data = eventData('organisation.verified', { organisationId: 'org-3' });
+    const data = eventData('scenario.followed', { scenarioId: 's-3', userId: 'u-3' });
     failOnceFor.add(data.eventId);
     await t.queue.add(data.type, data, { ...DEFAULT_JOB_OPTIONS, jobId: data.eventId, backoff: 50 });
 
@@ -132,9 +135,9 @@ describe('domain-events processor', () => {
   });
 
   it('fails a malformed job at once, without retrying it', async () => {
-    const data = eventData('organisation.verified', { organisationId: 'org-4' });
+    const data = eventData('scenario.followed', { scenarioId: 's-4', userId: 'u-4' });
     const id = randomUUID();
-    await t.queue.add('organisation.rejected', data, { ...DEFAULT_JOB_OPTIONS, jobId: id });
+    await t.queue.add('scenario.unfollowed', data, { ...DEFAULT_JOB_OPTIONS, jobId: id });
 
     const job = await finished(t.inspect, id);
     expect(await job.getState()).toBe('failed');
