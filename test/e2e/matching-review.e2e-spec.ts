@@ -184,6 +184,16 @@ describe('matching: authorization and bad input (review)', () => {
       expect(invited.invited).toBe(true);
       expect((await s.call(s.staff, 'GET', `/scenarios/${randomUUID()}/invitations`)).statusCode).toBe(404);
     });
+
+    it('a message of blanks only is no message (stored as null, not an empty string)', async () => {
+      const res = await invite(s.staff, published.id, { vendorOrganisationId: vendorB.organisationId, message: '   ' });
+      expect(res.statusCode).toBe(201);
+      expect(res.json().message).toBeNull();
+      const stored = await pg.query(`SELECT message FROM match_invitation WHERE vendor_organisation_id = $1`, [
+        vendorB.organisationId,
+      ]);
+      expect(stored.rows).toEqual([{ message: null }]);
+    });
   });
 
   describe('recommendations and feedback', () => {

@@ -231,12 +231,13 @@ export class MatchingService {
       )) as { name_zh: string }[];
       if (!vendor) throw new MatchingError('MATCHING_VENDOR_NOT_FOUND', {}, 'vendorOrganisationId');
       const now = this.clock.now();
+      // `||`: a message of blanks only is trimmed to '' by the DTO, and means no message.
       const [row] = (await em.query(
         `INSERT INTO match_invitation (scenario_id, vendor_organisation_id, invited_by, message, created_at)
          VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (scenario_id, vendor_organisation_id) DO NOTHING
          RETURNING id`,
-        [scenarioId, dto.vendorOrganisationId, ctx.actor.userId, dto.message ?? null, now],
+        [scenarioId, dto.vendorOrganisationId, ctx.actor.userId, dto.message || null, now],
       )) as { id: string }[];
       if (!row) throw new MatchingError('MATCHING_ALREADY_INVITED', {}, 'vendorOrganisationId');
       await this.outbox.publish(em, ctx, {
@@ -263,7 +264,7 @@ export class MatchingService {
         vendorOrganisationId: dto.vendorOrganisationId,
         vendorName: vendor.name_zh,
         invitedBy: ctx.actor.userId,
-        message: dto.message ?? null,
+        message: dto.message || null,
         at: now.toISOString(),
       };
     });
