@@ -146,8 +146,9 @@ async function adjustCorpus(em: EntityManager, doc: VendorDoc, sign: 1 | -1): Pr
         [terms],
       );
     } else {
+      // Terms only this document had go first: decrementing them would break the df > 0 check.
+      await em.query(`DELETE FROM match_term_df WHERE term = ANY($1::text[]) AND df <= 1`, [terms]);
       await em.query(`UPDATE match_term_df SET df = df - 1 WHERE term = ANY($1::text[])`, [terms]);
-      await em.query(`DELETE FROM match_term_df WHERE term = ANY($1::text[]) AND df <= 0`, [terms]);
     }
   }
   await em.query(

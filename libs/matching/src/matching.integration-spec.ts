@@ -14,7 +14,14 @@ import {
   scoreMatch,
   type VendorDoc,
 } from './engine';
-import { candidateQuery, currentStats, loadStats, removeVendorDoc, vendorCandidates } from './match-index';
+import {
+  candidateQuery,
+  currentStats,
+  loadStats,
+  removeVendorDoc,
+  upsertVendorDoc,
+  vendorCandidates,
+} from './match-index';
 import { MATCHING_ENTITIES } from './matching.entity';
 import { MatchingRunner } from './matching-runner.service';
 import { INLINE_SCORING_MAX_PAIRS, ScoringPool } from './scoring/scoring-pool';
@@ -343,5 +350,18 @@ describe('matching index and jobs (PostgreSQL, worker threads)', () => {
       await runner.matchVendor(doc.organisationId); // re-indexes it (still eligible)
     }
     expect((await currentStats(ds.manager)).df).toEqual(first.df);
+  });
+
+  it('keeps corpus statistics exact when a vendor changes, including terms only that vendor had', async () => {
+    const vendor = { ...vendorInputs(1, 11)[0], organisationId: vendorIds[0] };
+    const withOwnTerm = { ...vendor, description: `${vendor.description} 采用 qzxwspecial 专有方法` };
+    await ds.transaction((em) => upsertVendorDoc(em, withOwnTerm, 90, new Date()));
+    expect(Object.keys((await currentStats(ds.manager)).df).some((t) => t.includes('qzxwspecial'))).toBe(true);
+    // Back to its old text: the term's df goes from 1 to nothing (the row is removed, never set to 0).
+    await ds.transaction((em) => upsertVendorDoc(em, vendor, 91, new Date()));
+    const docs = await allVendorDocs();
+    const stored = await currentStats(ds.manager);
+    expect(stored.df).toEqual(corpusStats(docs).df);
+    expect(Object.keys(stored.df).some((t) => t.includes('qzxwspecial'))).toBe(false);
   });
 });
