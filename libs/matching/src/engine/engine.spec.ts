@@ -140,6 +140,19 @@ describe('matching engine', () => {
     expect(r.matchedTerms).toContain(term);
   });
 
+  it('gives bare numbers no weight and shows no single characters as reasons', () => {
+    const shared = '识别12类瑕疵，2026年完成，3个月试运行';
+    const r = score(
+      scenario({ title: '面料瑕疵检测', summary: shared, description: null, capabilityCodes: [] }),
+      vendor({ description: `面料瑕疵在线检测，${shared}`, pastCases: [], capabilityCodes: [] }),
+    );
+    expect(r.matchedTerms).toContain('瑕疵');
+    expect(r.matchedTerms.filter((t) => /^\d+$/.test(t) || Array.from(t).length < 2)).toEqual([]);
+    expect(Object.keys(analyseVendor(vendor({ description: shared })).terms).filter((t) => /^\d+$/.test(t))).toEqual(
+      [],
+    );
+  });
+
   it('recognises capabilities from the text when they are not ticked', () => {
     const doc = analyseVendor(vendor({ capabilityCodes: [] }));
     expect(doc.recognisedCapabilities).toContain('uav_drone');

@@ -11,7 +11,7 @@ import type {
 } from './types';
 
 /** Bump whenever scoring changes: stored results carry it. */
-export const SCORING_VERSION = '1.0.0';
+export const SCORING_VERSION = '1.1.0';
 
 // ---- points per component (sum 100) ----
 /** Declared (or text-shown) domain: the first filter a procurement officer applies. */
@@ -383,7 +383,11 @@ export function scoreMatch(scenario: ScenarioDoc, vendor: VendorDoc, stats: Corp
     if (tf !== undefined) contributions.push([term, w * tfPart(tf, lengthNorm)]);
   }
   contributions.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const matchedTerms = contributions.slice(0, MATCHED_TERMS_SHOWN).map(([t]) => t);
+  // Shown as the reason for a match: single characters (类, 车) count a little in the score but explain nothing.
+  const matchedTerms = contributions
+    .filter(([t]) => Array.from(t).length > 1)
+    .slice(0, MATCHED_TERMS_SHOWN)
+    .map(([t]) => t);
 
   const budget = budgetFit(scenario, vendor);
   const trl = trlFit(scenario, vendor);

@@ -67,7 +67,8 @@ export function textTerms(text: string | null | undefined, weight: number, into:
   for (const m of norm.matchAll(RUN)) {
     if (m[2]) {
       const word = stemWord(m[2]).slice(0, MAX_TOKEN_LENGTH);
-      if (word.length >= 2) add(word, 1);
+      // Bare numbers (12 类, 2026 年, 3 个月) say nothing about what a vendor can do.
+      if (word.length >= 2 && !/^\d+$/.test(word)) add(word, 1);
       continue;
     }
     const run = m[1];
