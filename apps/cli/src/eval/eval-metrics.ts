@@ -1,35 +1,8 @@
 import { ndcgAt, recallAt, tagsOnlyRanking } from '@app/matching/engine';
+import type { FixtureScenario as EvalScenario, FixtureVendor as EvalVendor } from '@app/matching/engine/eval-fixture';
 
-/** `scenarios.json` items (issue 5, item 5). */
-export interface EvalScenario {
-  key: string;
-  title: string;
-  summary: string | null;
-  description: string | null;
-  domain: string;
-  sector: string | null;
-  capabilities: string[];
-  district: string | null;
-  budgetMin: number | null;
-  budgetMax: number | null;
-  trlRequired: number | null;
-}
-
-/** `vendors.json` items. */
-export interface EvalVendor {
-  key: string;
-  name: string;
-  description: string;
-  domains: string[];
-  capabilities: string[];
-  industryFields: string[];
-  districts: string[];
-  pastCases: string[];
-  trl: number | null;
-  typicalBudgetMin: number | null;
-  typicalBudgetMax: number | null;
-}
-
+/** The labelled set's file formats (issue 5, item 5): one definition, the engine's. */
+export type { FixtureScenario as EvalScenario, FixtureVendor as EvalVendor } from '@app/matching/engine/eval-fixture';
 /** `qrels.json`: grades per scenario key and vendor key (2 strong, 1 partial, absent 0). */
 export type Qrels = Record<string, Record<string, number>>;
 

@@ -1,20 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { getQueueToken } from '@nestjs/bullmq';
-import type { Job, Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { DEFAULT_JOB_OPTIONS, QUEUES } from '@app/queue';
 import { DELIVERY_SCHEDULE_JOBS, SWEEP_MILESTONES_EVERY_MS, SWEEP_MILESTONES_SCHEDULER_ID } from '@app/delivery';
 import { uniqueRedisPrefix } from '../../../../test/support/test-database';
-import { startWorkerContext, waitFor, type WorkerTestContext } from '../testing/worker-test-context';
+import { jobFinished, startWorkerContext, type WorkerTestContext } from '../testing/worker-test-context';
 import { DeliveryScheduleProcessor } from './delivery-schedule.processor';
-
-async function finished(queue: Queue, id: string): Promise<Job> {
-  await waitFor(
-    async () => ['completed', 'failed'].includes(await queue.getJobState(id)),
-    10_000,
-    `job ${id} to finish`,
-  );
-  return (await queue.getJob(id))!;
-}
 
 describe('delivery-schedule processor', () => {
   const prefix = uniqueRedisPrefix('delivery');
@@ -48,7 +39,7 @@ describe('delivery-schedule processor', () => {
   it('runs a sweep job through the milestone service (nothing in delivery: nothing announced)', async () => {
     const id = `sweep-${randomUUID()}`;
     await queue.add(DELIVERY_SCHEDULE_JOBS.sweepMilestones, {}, { ...DEFAULT_JOB_OPTIONS, jobId: id });
-    const job = await finished(queue, id);
+    const job = await jobFinished(queue, id);
     expect(await job.getState()).toBe('completed');
     expect(job.returnvalue).toEqual({ due: 0, overdue: 0 });
   });
@@ -56,7 +47,7 @@ describe('delivery-schedule processor', () => {
   it('fails an unknown job at once, without retrying it', async () => {
     const id = `unknown-${randomUUID()}`;
     await queue.add('no-such-job', {}, { ...DEFAULT_JOB_OPTIONS, jobId: id });
-    const job = await finished(queue, id);
+    const job = await jobFinished(queue, id);
     expect(await job.getState()).toBe('failed');
     expect(job.attemptsMade).toBe(1);
   });

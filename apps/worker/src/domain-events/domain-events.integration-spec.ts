@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { OutboxService } from '@app/outbox';
 import { DEFAULT_JOB_OPTIONS, type DomainEventJobData, type DomainEventType } from '@app/queue';
-import { startWorkerContext, waitFor, type WorkerTestContext } from '../testing/worker-test-context';
+import { jobFinished, startWorkerContext, type WorkerTestContext } from '../testing/worker-test-context';
 import { type DomainEventHandler, HandlesDomainEvent } from './domain-event-handler';
 import { DomainEventDispatcher } from './domain-event-dispatcher';
 
@@ -48,15 +47,6 @@ function eventData<T extends DomainEventType>(
   };
 }
 
-async function finished(queue: Queue, id: string): Promise<Job> {
-  await waitFor(
-    async () => ['completed', 'failed'].includes(await queue.getJobState(id)),
-    10_000,
-    `job ${id} to finish`,
-  );
-  return (await queue.getJob(id))!;
-}
-
 const calls = (handler: string, eventId: string) =>
   seen.filter((s) => s.handler === handler && s.eventId === eventId).length;
 
@@ -91,7 +81,7 @@ describe('domain-events processor', () => {
       ),
     );
 
-    const job = await finished(t.inspect, eventId).catch(async () => {
+    const job = await jobFinished(t.inspect, eventId).catch(async () => {
       throw new Error(`not relayed: ${JSON.stringify(await ds.query(`SELECT * FROM outbox_event`))}`);
     });
     expect(job.finishedOn).toBeDefined();
@@ -106,7 +96,7 @@ describe('domain-events processor', () => {
     await t.queue.add(data.type, data, opts);
     await t.queue.add(data.type, data, opts);
 
-    const job = await finished(t.inspect, data.eventId);
+    const job = await jobFinished(t.inspect, data.eventId);
     await new Promise((r) => setTimeout(r, 300)); // room for a second run, were there one
     expect(job.returnvalue).toEqual({ handledBy: ['RecordVerification', 'NotifyVerification'] });
     expect(calls('RecordVerification', data.eventId)).toBe(1);
@@ -118,7 +108,7 @@ describe('domain-events processor', () => {
     failOnceFor.add(data.eventId);
     await t.queue.add(data.type, data, { ...DEFAULT_JOB_OPTIONS, jobId: data.eventId, backoff: 50 });
 
-    const job = await finished(t.inspect, data.eventId);
+    const job = await jobFinished(t.inspect, data.eventId);
     expect(job.returnvalue).toEqual({ handledBy: ['RecordVerification', 'NotifyVerification'] });
     expect(job.attemptsMade).toBe(2);
     expect(calls('RecordVerification', data.eventId)).toBe(1); // not re-run by the retry
@@ -129,7 +119,7 @@ describe('domain-events processor', () => {
     const data = eventData('user.created', { userId: 'u1', organisationId: null, role: 'platform_admin' });
     await t.queue.add(data.type, data, { ...DEFAULT_JOB_OPTIONS, jobId: data.eventId });
 
-    const job = await finished(t.inspect, data.eventId);
+    const job = await jobFinished(t.inspect, data.eventId);
     expect(await job.getState()).toBe('completed');
     expect(job.returnvalue).toEqual({ handledBy: [] });
   });
@@ -139,7 +129,7 @@ describe('domain-events processor', () => {
     const id = randomUUID();
     await t.queue.add('scenario.unfollowed', data, { ...DEFAULT_JOB_OPTIONS, jobId: id });
 
-    const job = await finished(t.inspect, id);
+    const job = await jobFinished(t.inspect, id);
     expect(await job.getState()).toBe('failed');
     expect(job.attemptsMade).toBe(1);
     expect(job.failedReason).toMatch(/differs from the job name/);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { getQueueToken } from '@nestjs/bullmq';
-import type { Job, Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { DEFAULT_JOB_OPTIONS, QUEUES } from '@app/queue';
 import {
   DEADLINE_REMINDER_EVERY_MS,
@@ -8,17 +8,8 @@ import {
   NOTIFICATION_REMINDER_JOBS,
 } from '@app/notifications';
 import { uniqueRedisPrefix } from '../../../../test/support/test-database';
-import { startWorkerContext, waitFor, type WorkerTestContext } from '../testing/worker-test-context';
+import { jobFinished, startWorkerContext, type WorkerTestContext } from '../testing/worker-test-context';
 import { NotificationRemindersProcessor } from './notification-reminders.processor';
-
-async function finished(queue: Queue, id: string): Promise<Job> {
-  await waitFor(
-    async () => ['completed', 'failed'].includes(await queue.getJobState(id)),
-    10_000,
-    `job ${id} to finish`,
-  );
-  return (await queue.getJob(id))!;
-}
 
 describe('notification-reminders processor', () => {
   const prefix = uniqueRedisPrefix('reminders');
@@ -52,7 +43,7 @@ describe('notification-reminders processor', () => {
   it('runs a sweep job through the reminder service (nothing published: nothing written)', async () => {
     const id = `sweep-${randomUUID()}`;
     await queue.add(NOTIFICATION_REMINDER_JOBS.deadlineSweep, {}, { ...DEFAULT_JOB_OPTIONS, jobId: id });
-    const job = await finished(queue, id);
+    const job = await jobFinished(queue, id);
     expect(await job.getState()).toBe('completed');
     expect(job.returnvalue).toEqual({ reminders: { '1': 0, '3': 0 } });
   });
@@ -60,7 +51,7 @@ describe('notification-reminders processor', () => {
   it('fails an unknown job at once, without retrying it', async () => {
     const id = `unknown-${randomUUID()}`;
     await queue.add('no-such-job', {}, { ...DEFAULT_JOB_OPTIONS, jobId: id });
-    const job = await finished(queue, id);
+    const job = await jobFinished(queue, id);
     expect(await job.getState()).toBe('failed');
     expect(job.attemptsMade).toBe(1);
   });

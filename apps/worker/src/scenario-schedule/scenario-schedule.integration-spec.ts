@@ -1,20 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { getQueueToken } from '@nestjs/bullmq';
-import type { Job, Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { DEFAULT_JOB_OPTIONS, QUEUES } from '@app/queue';
 import { CLOSE_OVERDUE_SCHEDULER_ID, publishBatchJobId, SCENARIO_SCHEDULE_JOBS } from '@app/scenarios';
 import { uniqueRedisPrefix } from '../../../../test/support/test-database';
-import { startWorkerContext, waitFor, type WorkerTestContext } from '../testing/worker-test-context';
+import { jobFinished, startWorkerContext, type WorkerTestContext } from '../testing/worker-test-context';
 import { ScenarioScheduleProcessor } from './scenario-schedule.processor';
-
-async function finished(queue: Queue, id: string): Promise<Job> {
-  await waitFor(
-    async () => ['completed', 'failed'].includes(await queue.getJobState(id)),
-    10_000,
-    `job ${id} to finish`,
-  );
-  return (await queue.getJob(id))!;
-}
 
 describe('scenario-schedule processor', () => {
   const prefix = uniqueRedisPrefix('schedule');
@@ -52,7 +43,7 @@ describe('scenario-schedule processor', () => {
     const data = { batchId, publishAt: at.toISOString() };
     await queue.add(SCENARIO_SCHEDULE_JOBS.publishBatch, data, { ...DEFAULT_JOB_OPTIONS, jobId: id });
     await queue.add(SCENARIO_SCHEDULE_JOBS.publishBatch, data, { ...DEFAULT_JOB_OPTIONS, jobId: id }); // duplicate
-    const job = await finished(queue, id);
+    const job = await jobFinished(queue, id);
     expect(await job.getState()).toBe('completed');
     expect(job.returnvalue).toEqual({ outcome: 'skipped' });
   });
@@ -60,7 +51,7 @@ describe('scenario-schedule processor', () => {
   it('fails an unknown job at once, without retrying it', async () => {
     const id = `unknown-${randomUUID()}`;
     await queue.add('no-such-job', {}, { ...DEFAULT_JOB_OPTIONS, jobId: id });
-    const job = await finished(queue, id);
+    const job = await jobFinished(queue, id);
     expect(await job.getState()).toBe('failed');
     expect(job.attemptsMade).toBe(1);
   });

@@ -1,7 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext, Provider } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Queue } from 'bullmq';
+import { type Job, Queue } from 'bullmq';
 import { awaitHandshake, QUEUES, redisOptionsFromUrl } from '@app/queue';
 import { createTestDatabase, type TestDatabase, uniqueRedisPrefix } from '../../../../test/support/test-database';
 import { TEST_REDIS_URL } from '../../../../test/support/test-run';
@@ -71,4 +71,14 @@ export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+/** Waits (10 s at most) until job `id` completed or failed, and returns it. */
+export async function jobFinished(queue: Queue, id: string): Promise<Job> {
+  await waitFor(
+    async () => ['completed', 'failed'].includes(await queue.getJobState(id)),
+    10_000,
+    `job ${id} to finish`,
+  );
+  return (await queue.getJob(id))!;
 }

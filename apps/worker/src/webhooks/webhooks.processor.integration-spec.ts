@@ -1,20 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { getQueueToken } from '@nestjs/bullmq';
-import type { Job, Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { QUEUES } from '@app/queue';
 import { WEBHOOK_JOBS, WEBHOOK_SWEEP_SCHEDULER_ID, WebhookQueue } from '@app/webhooks';
 import { uniqueRedisPrefix } from '../../../../test/support/test-database';
-import { startWorkerContext, waitFor, type WorkerTestContext } from '../testing/worker-test-context';
+import { jobFinished, startWorkerContext, type WorkerTestContext } from '../testing/worker-test-context';
 import { WebhooksProcessor } from './webhooks.processor';
-
-async function finished(queue: Queue, id: string): Promise<Job> {
-  await waitFor(
-    async () => ['completed', 'failed'].includes(await queue.getJobState(id)),
-    10_000,
-    `job ${id} to finish`,
-  );
-  return (await queue.getJob(id))!;
-}
 
 describe('webhooks processor (standalone worker process)', () => {
   const prefix = uniqueRedisPrefix('webhooks');
@@ -44,11 +35,11 @@ describe('webhooks processor (standalone worker process)', () => {
   it('runs a sweep (nothing open: nothing re-queued) and completes a delivery job whose row is gone', async () => {
     const sweepId = `sweep-${randomUUID()}`;
     await queue.add(WEBHOOK_JOBS.sweep, {}, { jobId: sweepId });
-    expect((await finished(queue, sweepId)).returnvalue).toEqual({ checked: 0, requeued: 0 });
+    expect((await jobFinished(queue, sweepId)).returnvalue).toEqual({ checked: 0, requeued: 0 });
     const deliveryId = randomUUID();
     const opts = a.app.get(WebhookQueue).jobOptions(deliveryId);
     await queue.add(WEBHOOK_JOBS.deliver, { deliveryId, retryDelaysMs: [10] }, opts);
-    const job = await finished(queue, opts.jobId!);
+    const job = await jobFinished(queue, opts.jobId!);
     expect(await job.getState()).toBe('completed');
     expect(job.returnvalue).toEqual({ outcome: 'missing' });
   });
@@ -56,7 +47,7 @@ describe('webhooks processor (standalone worker process)', () => {
   it('fails an unknown job at once, without retrying it', async () => {
     const id = `unknown-${randomUUID()}`;
     await queue.add('no-such-job', {}, { attempts: 3, jobId: id });
-    const job = await finished(queue, id);
+    const job = await jobFinished(queue, id);
     expect(await job.getState()).toBe('failed');
     expect(job.attemptsMade).toBe(1);
   });
