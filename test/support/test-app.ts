@@ -10,6 +10,8 @@ import { createApiApp } from '../../apps/api/src/app.factory';
 import { createTestDatabase, type TestDatabase, uniqueRedisPrefix } from './test-database';
 import { TEST_REDIS_URL } from './test-run';
 
+export const WEB_FIXTURE_DIR = join(__dirname, '..', 'fixtures', 'web-dist');
+
 export interface TestApp {
   app: NestFastifyApplication;
   db: TestDatabase;
@@ -46,6 +48,8 @@ export async function createTestApp(
     // Tests change data and read the list at once; the cache has its own test.
     PUBLIC_LIST_CACHE_SECONDS: '0',
     STORAGE_DIR: storageDir,
+    // A tiny stand-in for the web build (dist/apps/web), so HTTP tests do not depend on `npm run build`.
+    WEB_DIST_DIR: WEB_FIXTURE_DIR,
     ...options.env,
   });
   const app = await createApiApp({ withWorkers: options.withWorkers ?? false, logStream: options.logStream });

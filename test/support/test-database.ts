@@ -1,7 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { ADMIN_DATABASE_URL, databasePrefix, databaseUrl, redisPrefix, templateDatabase } from './test-run';
 
 let counter = 0;
+/**
+ * Jest gives every test file a fresh module registry, so `counter` restarts at 0 in each file: the random
+ * part keeps a file's names apart from a database an earlier file failed to drop (global teardown drops all).
+ */
+const fileTag = randomBytes(3).toString('hex');
 
 export interface TestDatabase {
   name: string;
@@ -11,7 +17,7 @@ export interface TestDatabase {
 
 /** A fresh, migrated database for one test file, cloned from the run's template (fast). */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `${databasePrefix()}${process.pid}_${++counter}`;
+  const name = `${databasePrefix()}${process.pid}_${fileTag}_${++counter}`;
   const admin = new Client({ connectionString: ADMIN_DATABASE_URL });
   await admin.connect();
   try {

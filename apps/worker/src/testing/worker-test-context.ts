@@ -44,7 +44,8 @@ export async function startWorkerContext(
   });
   const app = await NestFactory.createApplicationContext(
     { module: WorkerTestModule, imports: [WorkerRootModule], providers: options.handlers ?? [] },
-    { logger: false },
+    // A failing start-up throws into the test instead of Nest's default process.exit(1), which kills Jest.
+    { logger: false, abortOnError: false },
   );
   const inspect = new Queue(QUEUES.domainEvents, { connection: redisOptionsFromUrl(TEST_REDIS_URL), prefix });
   let appClosing: Promise<void> | undefined;
