@@ -43,9 +43,12 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/organisations/:id/members': loggedIn(404),
   'POST /api/v1/organisations/:id/members': only(['agency_admin', 'vendor_admin', 'platform_admin'], 400),
   'POST /api/v1/users/reviewers': only(CENTRE, 400),
+  // The probe sends no `role`: 400 naming it, for the centre only.
+  'GET /api/v1/users': only(CENTRE, 400),
   'GET /api/v1/audit/records': only(CENTRE, 400),
   'GET /api/v1/audit/verify': only(CENTRE, 200),
   'POST /api/v1/scenarios': only(AGENCY, 400),
+  'GET /api/v1/scenarios': only(CENTRE, 200),
   'GET /api/v1/scenarios/mine': only(AGENCY, 200),
   'GET /api/v1/scenarios/:id': loggedIn(404),
   'PATCH /api/v1/scenarios/:id': only(AGENCY, 400),
@@ -198,6 +201,12 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/vendors/me/recommendations': only(VENDOR, 403),
   'PUT /api/v1/vendors/me/recommendations/:scenarioId/feedback': only(VENDOR, 400),
   'DELETE /api/v1/vendors/me/recommendations/:scenarioId/feedback': only(VENDOR, 403),
+  // Reporting (read models, counts only): public statistics and the public directory of batches and
+  // agencies for anyone; the publication-to-demonstration funnel for the centre.
+  'GET /api/v1/public/statistics': all(200),
+  'GET /api/v1/public/batches': all(200),
+  'GET /api/v1/public/agencies': all(200),
+  'GET /api/v1/admin/funnel': only(CENTRE, 200),
 };
 
 describe('authorization matrix (every route × every role)', () => {

@@ -16,6 +16,7 @@ import { VendorsModule } from '@app/vendors';
 import { DeliveryModule } from '@app/delivery';
 import { WebhooksModule } from '@app/webhooks';
 import { ImportsModule } from '@app/imports';
+import { ReportingModule } from '@app/reporting';
 import { AccessGuard } from './access/access.guard';
 import { RateLimitGuard, rateLimitSkip } from './access/rate-limit.guard';
 import { SplitThrottlerStorage } from './access/rate-limit.storage';
@@ -46,6 +47,7 @@ import { DeliveryController } from './delivery/delivery.controller';
 import { AcceptanceController } from './delivery/acceptance.controller';
 import { AdminWebhookDeliveriesController, OrganisationWebhooksController } from './webhooks/webhooks.controller';
 import { ImportsController } from './imports/imports.controller';
+import { AdminReportingController, PublicReportingController } from './reporting/reporting.controller';
 import { NotificationsModule } from '@app/notifications';
 import { NotificationsController } from './notifications/notifications.controller';
 import { NotificationDeliveriesController } from './notifications/notification-deliveries.controller';
@@ -108,6 +110,7 @@ export class ApiModule {
         DeliveryModule,
         WebhooksModule,
         ImportsModule,
+        ReportingModule,
         NotificationsModule,
         NotificationSettingsModule,
         MatchingModule,
@@ -143,6 +146,8 @@ export class ApiModule {
         OrganisationWebhooksController,
         AdminWebhookDeliveriesController,
         ImportsController,
+        PublicReportingController,
+        AdminReportingController,
         NotificationsController,
         NotificationDeliveriesController,
         ScenarioMatchingController,

@@ -9,6 +9,7 @@ import { createAppLogger, registerAccessLog, requestIdFor } from './http/logger'
 import { registerResponseHeaders } from './http/security-headers';
 import { registerMultipart } from './http/multipart-upload';
 import { setupOperations } from './ops/setup-operations';
+import { mountWebApp } from './http/web-app';
 
 export const API_PREFIX = 'api/v1';
 /** Probes and metrics stay at the root, where orchestrators and Prometheus expect them. */
@@ -53,5 +54,8 @@ export async function createApiApp(options: CreateApiAppOptions = {}): Promise<N
   registerAccessLog(fastify, appLogger.logger);
   await registerMultipart(fastify, config);
   await setupOperations(app, config);
+  if (!(await mountWebApp(app, config.WEB_DIST_DIR)) && config.NODE_ENV === 'production') {
+    app.get(Logger).warn(`No web front end at ${config.WEB_DIST_DIR} (run npm run build:web): serving the API only`);
+  }
   return app;
 }

@@ -164,6 +164,11 @@ export class AppConfig {
   @Max(50 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
+  /** Where the built web front end is (`npm run build:web`); the API serves it at `/` when index.html is there. */
+  @IsString()
+  @MinLength(1)
+  WEB_DIST_DIR = './dist/apps/web';
+
   /** Root directory of the local-disk file storage (attachments); created when needed. */
   @IsString()
   @MinLength(1)

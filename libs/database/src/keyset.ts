@@ -1,5 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { decodeCursor, encodeCursor } from '@app/common';
+import { decodeCursor, encodeCursor, ValidationFailedError } from '@app/common';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * One page of `qb`, newest first by `created_at` then `id`, with a keyset cursor (no OFFSET).
@@ -18,6 +20,10 @@ export async function newestFirstPage<T extends ObjectLiteral & { id: string }>(
     .limit(limit + 1);
   if (cursor) {
     const [createdAt, id] = decodeCursor(cursor, 2);
+    // Well-formed JSON with values PostgreSQL cannot cast would otherwise be a 500.
+    if (typeof createdAt !== 'string' || isNaN(Date.parse(createdAt)) || typeof id !== 'string' || !UUID.test(id)) {
+      throw new ValidationFailedError([{ field: 'cursor', rule: 'cursor' }]);
+    }
     qb.andWhere(
       `(${alias}.created_at, ${alias}.id) < (CAST(:keysetCreatedAt AS timestamptz), CAST(:keysetId AS uuid))`,
       {

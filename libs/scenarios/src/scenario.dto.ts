@@ -384,3 +384,45 @@ export class ListMyScenariosQuery extends PageQuery {
   @IsIn(SCENARIO_STATUSES)
   status?: ScenarioStatus;
 }
+
+/** Every status the centre's list may show: all but `draft` (a draft is the agency's private work). */
+export const STAFF_LISTABLE_SCENARIO_STATUSES = SCENARIO_STATUSES.filter((s) => s !== 'draft');
+
+/** `a,b` or `status=a&status=b` (or both) → `['a', 'b']`; blanks dropped. */
+const commaList = ({ value }: { value: unknown }): unknown => {
+  if (value === undefined || value === null) return value;
+  const parts = (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]));
+  return parts.map((v) => (typeof v === 'string' ? v.trim() : v)).filter((v) => v !== '');
+};
+
+/** The centre's list of scenarios (every status but draft), newest updated first. */
+export class ListScenariosQuery extends PageQuery {
+  @ApiPropertyOptional({
+    type: [String],
+    enum: STAFF_LISTABLE_SCENARIO_STATUSES,
+    description: 'One or more statuses, comma separated or repeated; `draft` is never listed',
+  })
+  @IsOptional()
+  @Transform(commaList)
+  @IsArray()
+  @ArrayMaxSize(STAFF_LISTABLE_SCENARIO_STATUSES.length)
+  @IsIn(STAFF_LISTABLE_SCENARIO_STATUSES, { each: true })
+  status?: ScenarioStatus[];
+
+  @ApiPropertyOptional({ description: 'Text in the title or code (case-insensitive)', maxLength: 100 })
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @MaxChars(100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: DOMAINS })
+  @IsOptional()
+  @IsIn(DOMAINS)
+  domain?: string;
+
+  @ApiPropertyOptional({ enum: DISTRICTS })
+  @IsOptional()
+  @IsIn(DISTRICTS)
+  district?: string;
+}

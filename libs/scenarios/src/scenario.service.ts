@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AccessError, type Actor, Clock, type RequestContext, ValidationFailedError } from '@app/common';
+import {
+  AccessError,
+  type Actor,
+  Clock,
+  decodeCursor,
+  encodeCursor,
+  type RequestContext,
+  ValidationFailedError,
+} from '@app/common';
 import { AuditService } from '@app/audit';
 import { newestFirstPage } from '@app/database';
 import { OutboxService } from '@app/outbox';
@@ -8,18 +16,25 @@ import {
   CANCELLATION_REASON_MAX,
   type CreateScenarioDto,
   type ListMyScenariosQuery,
+  type ListScenariosQuery,
   type ScenarioOptionalFieldsDto,
   type UpdateScenarioDto,
 } from './scenario.dto';
 import { type ScenarioAwardNotice, ScenarioEntity, ScenarioReviewEntity } from './scenario.entity';
 import { ScenarioError } from './scenarios.errors';
 import { scenarioPolicy } from './scenario.policy';
-import { EDITABLE_SCENARIO_STATUSES, scenarioLifecycle, type ScenarioTransition } from './scenario-status';
+import {
+  EDITABLE_SCENARIO_STATUSES,
+  scenarioLifecycle,
+  type ScenarioStatus,
+  type ScenarioTransition,
+} from './scenario-status';
 import { submissionViolations, type VettingChecklist } from './scenario-checks';
 import { nextScenarioCode } from './scenario-code';
-import { ScenarioPageView, ScenarioView } from './scenario.views';
+import { ScenarioPageView, ScenarioView, StaffScenarioPageView } from './scenario.views';
 import { writeScenarioSearchVector } from './scenario-search';
 import { followerCounts } from './scenario-followers';
+import { vettingOutcome } from './vetting-comments';
 
 export type ActorContext = RequestContext & { actor: Actor };
 
@@ -306,7 +321,10 @@ export class ScenarioService {
     const full = scenarioPolicy.seesEverything(actor, s);
     const view = ScenarioView.of(s, full);
     // The follower count is for the owning agency and the centre only.
-    if (full) view.followerCount = (await followerCounts(this.dataSource.manager, [s.id])).get(s.id) ?? 0;
+    if (full) {
+      view.followerCount = (await followerCounts(this.dataSource.manager, [s.id])).get(s.id) ?? 0;
+      Object.assign(view, await vettingOutcome(this.dataSource.manager, s));
+    }
     return view;
   }
 
@@ -327,6 +345,65 @@ export class ScenarioService {
     return {
       items: page.items.map((s) => ({ ...ScenarioView.of(s), followerCount: counts.get(s.id) ?? 0 })),
       nextCursor: page.nextCursor,
+    };
+  }
+
+  /**
+   * The centre's list: every scenario but drafts (a draft is the agency's private work), newest
+   * updated first, keyset on (updated_at, id). The cursor keeps `updated_at` as PostgreSQL text
+   * (microseconds) so rows updated within one millisecond are not skipped.
+   */
+  async listForCentre(query: ListScenariosQuery): Promise<StaffScenarioPageView> {
+    const limit = query.limit ?? 20;
+    const where: string[] = [`s.status <> 'draft'`];
+    const params: unknown[] = [];
+    const param = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    if (query.status?.length) where.push(`s.status = ANY(${param(query.status)}::text[])`);
+    if (query.domain) where.push(`s.domain = ${param(query.domain)}`);
+    if (query.district) where.push(`s.district = ${param(query.district)}`);
+    if (query.q) {
+      const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const p = param(like);
+      where.push(`(s.title ILIKE ${p} OR s.code ILIKE ${p} OR s.title_en ILIKE ${p})`);
+    }
+    if (query.cursor) {
+      const [updatedAt, id] = decodeCursor(query.cursor, 2);
+      if (typeof updatedAt !== 'string' || typeof id !== 'string' || !UUID.test(id) || isNaN(Date.parse(updatedAt))) {
+        throw new ValidationFailedError([{ field: 'cursor', rule: 'cursor' }]);
+      }
+      where.push(`(s.updated_at, s.id) < (${param(updatedAt)}::timestamptz, ${param(id)}::uuid)`);
+    }
+    const rows = (await this.dataSource.query(
+      `SELECT s.id, s.code, s.title, s.status, s.domain, s.sector, s.district,
+              s.agency_organisation_id, o.name_zh AS agency_name, s.batch_id, s.proposal_deadline,
+              s.updated_at, s.updated_at::text AS keyset_updated_at
+         FROM scenario s JOIN organisation o ON o.id = s.agency_organisation_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY s.updated_at DESC, s.id DESC
+        LIMIT ${param(limit + 1)}`,
+      params,
+    )) as StaffListRow[];
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map((r) => ({
+        id: r.id,
+        code: r.code,
+        title: r.title,
+        status: r.status,
+        domain: r.domain,
+        sector: r.sector,
+        district: r.district,
+        agencyOrganisationId: r.agency_organisation_id,
+        agencyName: r.agency_name,
+        batchId: r.batch_id,
+        deadline: r.proposal_deadline ? new Date(r.proposal_deadline).toISOString() : null,
+        updatedAt: new Date(r.updated_at).toISOString(),
+      })),
+      nextCursor: rows.length > limit && last ? encodeCursor([last.keyset_updated_at, last.id]) : null,
     };
   }
 
@@ -388,4 +465,22 @@ export class ScenarioService {
     });
     return ScenarioView.of(saved);
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface StaffListRow {
+  id: string;
+  code: string | null;
+  title: string;
+  status: ScenarioStatus;
+  domain: string;
+  sector: string | null;
+  district: string | null;
+  agency_organisation_id: string;
+  agency_name: string;
+  batch_id: string | null;
+  proposal_deadline: Date | null;
+  updated_at: Date;
+  keyset_updated_at: string;
 }

@@ -60,6 +60,22 @@ export class ScenarioView {
   awardNotice: ScenarioAwardNotice | null;
   @ApiPropertyOptional({ description: 'How many vendor users follow it; only for the owning agency and the centre' })
   followerCount?: number;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    nullable: true,
+    example: { budgetMaxYuan: '预算上限偏高，请说明测算依据' },
+    description:
+      'The per-field comments of the latest vetting decision while the status is returned (or rejected); null otherwise. ' +
+      'Only on GET scenarios/:id, for the owning agency and the centre',
+  })
+  vettingComments?: Record<string, string> | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    description:
+      'The reason of the rejection while the status is rejected; null otherwise. Only on GET scenarios/:id, for the owning agency and the centre',
+  })
+  vettingReason?: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
   @ApiProperty() version: number;
@@ -134,4 +150,25 @@ export class VettingQueueItemView {
 export class VettingDetailView {
   @ApiProperty({ type: ScenarioView }) scenario: ScenarioView;
   @ApiProperty({ type: 'object', additionalProperties: true }) checklist: VettingChecklist;
+}
+
+/** One row of the centre's list of scenarios. */
+export class StaffScenarioListItemView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ nullable: true, type: String }) code: string | null;
+  @ApiProperty() title: string;
+  @ApiProperty() status: ScenarioStatus;
+  @ApiProperty() domain: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) sector: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) district: string | null;
+  @ApiProperty({ format: 'uuid' }) agencyOrganisationId: string;
+  @ApiProperty() agencyName: string;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) batchId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) deadline: string | null;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class StaffScenarioPageView {
+  @ApiProperty({ type: [StaffScenarioListItemView] }) items: StaffScenarioListItemView[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }

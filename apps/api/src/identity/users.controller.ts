@@ -1,7 +1,7 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor, RequestContext } from '@app/common';
-import { NewUserDto, UserService, UserView } from '@app/identity';
+import { ListUsersQuery, NewUserDto, UserPageView, UserService, UserView } from '@app/identity';
 import { Roles } from '../access/access.decorators';
 import { Ctx } from '../http/request-context.decorator';
 
@@ -9,6 +9,14 @@ import { Ctx } from '../http/request-context.decorator';
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UserService) {}
+
+  /** Users of one role (e.g. `reviewer` for the panel picker): the centre only. */
+  @Get()
+  @Roles('staff', 'platform_admin')
+  @ApiOkResponse({ type: UserPageView })
+  list(@Query() query: ListUsersQuery): Promise<UserPageView> {
+    return this.users.listByRole(query);
+  }
 
   /** Expert reviewers (专家) are registered by the enablement centre and may belong to no organisation. */
   @Post('reviewers')

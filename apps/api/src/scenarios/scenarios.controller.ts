@@ -5,9 +5,11 @@ import {
   CancelScenarioDto,
   CreateScenarioDto,
   ListMyScenariosQuery,
+  ListScenariosQuery,
   ScenarioPageView,
   ScenarioService,
   ScenarioView,
+  StaffScenarioPageView,
   UpdateScenarioDto,
 } from '@app/scenarios';
 import { Authenticated, Roles } from '../access/access.decorators';
@@ -21,6 +23,14 @@ type ActorContext = RequestContext & { actor: Actor };
 @Controller('scenarios')
 export class ScenariosController {
   constructor(private readonly scenarios: ScenarioService) {}
+
+  /** The centre's list: every scenario but drafts, newest updated first (before `:id`). */
+  @Get()
+  @Roles('staff', 'platform_admin')
+  @ApiOkResponse({ type: StaffScenarioPageView })
+  list(@Query() query: ListScenariosQuery): Promise<StaffScenarioPageView> {
+    return this.scenarios.listForCentre(query);
+  }
 
   @Post()
   @Roles('agency_officer', 'agency_admin')

@@ -175,3 +175,10 @@ export class ListOrganisationsQuery extends PageQuery {
   @IsIn(['agency', 'vendor', 'enablement_centre'])
   type?: 'agency' | 'vendor' | 'enablement_centre';
 }
+
+/** Users of one role, for the centre (e.g. the reviewer picker). */
+export class ListUsersQuery extends PageQuery {
+  @ApiProperty({ enum: ROLES, example: 'reviewer' })
+  @IsIn(ROLES)
+  role: Role;
+}

@@ -84,3 +84,8 @@ export class OrganisationPageView {
   @ApiProperty({ type: [OrganisationView] }) items: OrganisationView[];
   @ApiPropertyOptional({ nullable: true, type: String }) nextCursor: string | null;
 }
+
+export class UserPageView {
+  @ApiProperty({ type: [UserView] }) items: UserView[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}

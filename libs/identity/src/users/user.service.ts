@@ -5,8 +5,9 @@ import { AuditService } from '@app/audit';
 import { OutboxService } from '@app/outbox';
 import { IdentityError } from '../identity.errors';
 import { identityPolicy } from '../policy/identity.policy';
-import { OrganisationView, UserView } from '../dto/identity.views';
-import type { NewMemberDto, NewUserDto } from '../dto/identity.dto';
+import { OrganisationView, UserPageView, UserView } from '../dto/identity.views';
+import { newestFirstPage } from '@app/database';
+import type { ListUsersQuery, NewMemberDto, NewUserDto } from '../dto/identity.dto';
 import { Passwords } from '../auth/passwords';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { OrganisationService, type NewOrganisation } from '../organisations/organisation.service';
@@ -49,6 +50,15 @@ export class UserService {
       order: { createdAt: 'ASC' },
     });
     return users.map(UserView.of);
+  }
+
+  /** Users of one role, newest first (keyset): the centre's pickers (e.g. reviewers for a panel). */
+  async listByRole(query: ListUsersQuery): Promise<UserPageView> {
+    const qb = this.dataSource.getRepository(UserEntity).createQueryBuilder('u').where('u.role = :role', {
+      role: query.role,
+    });
+    const page = await newestFirstPage(qb, 'u', query.cursor, query.limit ?? 20);
+    return { items: page.items.map(UserView.of), nextCursor: page.nextCursor };
   }
 
   /** An organisation admin (or the platform admin) adds a member with a role the organisation type allows. */
