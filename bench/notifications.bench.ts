@@ -31,6 +31,7 @@ import { redisOptionsFromUrl } from '@app/queue';
 import { SmtpSink } from '../apps/worker/src/notifications/testing/smtp-sink';
 import { spawnWorker, stopGracefully } from '../apps/worker/src/notifications/testing/worker-process';
 import { ADMIN_URL, dbUrl } from './support/harness';
+import { LeanSmtpReceiver } from './support/lean-smtp-receiver';
 
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -38,6 +39,8 @@ const EMAILS_IN_FLIGHT = Number(process.env.BENCH_EMAILS_IN_FLIGHT ?? 1);
 const CHUNK = Number(process.env.BENCH_CHUNK ?? 250);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
+/** `smtp-server` (the default: the project's test SMTP sink) or `lean` (LeanSmtpReceiver). */
+const SMTP_KIND = process.env.BENCH_SMTP === 'lean' ? 'lean' : 'smtp-server';
 
 async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -204,8 +207,8 @@ async function main(): Promise<void> {
   const info = new Redis(redisOptionsFromUrl(REDIS_URL));
   const redisPid = Number(/process_id:(\d+)/.exec(await info.info('server'))?.[1]) || undefined;
   await info.quit();
-  const sink = await new SmtpSink().start();
-  sink.keepMails = false;
+  const sink = SMTP_KIND === 'lean' ? await new LeanSmtpReceiver().start() : await new SmtpSink().start();
+  if (sink instanceof SmtpSink) sink.keepMails = false;
   const worker = spawnWorker(
     {
       DATABASE_URL: url,
