@@ -16,6 +16,13 @@
  * during the no-op); the medians are reported. CPU seconds per process (worker, this process with
  * the SMTP server, PostgreSQL, Redis) are read from /proc to show where the time goes.
  *
+ * Knobs: BENCH_CONCURRENCY (jobs per worker process, default 16; the no-op uses the same),
+ * BENCH_CHUNK (recipients per chunk job, 250), BENCH_EMAILS_IN_FLIGHT (per job, 1), BENCH_WORKERS
+ * (worker processes, 1), BENCH_SMTP=lean (a minimal SMTP receiver instead of smtp-server, to take
+ * the receiving server's CPU out of the machine's budget), BENCH_TIMELINE=1 (when the emails
+ * arrived and when each job was added, started and finished). Before the measured rounds a warm-up
+ * fan-out of CONCURRENCY × CHUNK recipients opens every lane's database and SMTP connections.
+ *
  * Targets: fan-out ≤ 30 s, ratio ≥ 0.5.
  *
  *   npm run bench:notifications          # creates and drops its own database and Redis prefix
@@ -27,7 +34,8 @@ import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { ensureDatabase, runMigrations } from '@app/database';
-import { redisOptionsFromUrl } from '@app/queue';
+import { NOTIFICATION_JOBS } from '@app/notifications';
+import { QUEUES, redisOptionsFromUrl } from '@app/queue';
 import { SmtpSink } from '../apps/worker/src/notifications/testing/smtp-sink';
 import { spawnWorker, stopGracefully } from '../apps/worker/src/notifications/testing/worker-process';
 import { ADMIN_URL, dbUrl } from './support/harness';
@@ -38,6 +46,8 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const EMAILS_IN_FLIGHT = Number(process.env.BENCH_EMAILS_IN_FLIGHT ?? 1);
 const CHUNK = Number(process.env.BENCH_CHUNK ?? 250);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** Worker processes sharing the fan-out (each at BENCH_CONCURRENCY). */
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 /** `smtp-server` (the default: the project's test SMTP sink) or `lean` (LeanSmtpReceiver). */
 const SMTP_KIND = process.env.BENCH_SMTP === 'lean' ? 'lean' : 'smtp-server';
@@ -117,11 +127,13 @@ interface CpuSnapshot {
   redis: number | null;
 }
 
-function snapshot(workerPid: number | undefined, redisPid: number | undefined): CpuSnapshot {
+function snapshot(workerPids: (number | undefined)[], redisPid: number | undefined): CpuSnapshot {
   const { user, system } = process.cpuUsage();
   const postgres = new Map<number, number>();
   for (const pid of postgresPids(ourBackends)) postgres.set(pid, cpuSeconds(pid) ?? 0);
-  return { worker: cpuSeconds(workerPid), bench: (user + system) / 1e6, postgres, redis: cpuSeconds(redisPid) };
+  const perWorker = workerPids.map((pid) => cpuSeconds(pid));
+  const worker = perWorker.some((v) => v === null) ? null : perWorker.reduce<number>((a, v) => a + (v ?? 0), 0);
+  return { worker, bench: (user + system) / 1e6, postgres, redis: cpuSeconds(redisPid) };
 }
 
 /** CPU seconds used between two snapshots, per process group. */
@@ -160,7 +172,7 @@ async function rawBullmq(prefix: string, redisPid: number | undefined): Promise<
   });
   await worker.waitUntilReady();
   await queue.waitUntilReady();
-  const before = snapshot(undefined, redisPid);
+  const before = snapshot([], redisPid);
   const started = process.hrtime.bigint();
   void worker.run();
   for (let i = 0; i < RECIPIENTS; i += 1000) {
@@ -174,12 +186,29 @@ async function rawBullmq(prefix: string, redisPid: number | undefined): Promise<
   }
   await all;
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const cpu = cpuUsed(before, snapshot(undefined, redisPid));
+  const cpu = cpuUsed(before, snapshot([], redisPid));
   const load = loadavg()[0];
   await worker.close();
   await queue.obliterate({ force: true });
   await queue.close();
   return { seconds, cpu, load };
+}
+
+/** BENCH_TIMELINE: when each notifications job of the round was added, started and finished (ms after the event). */
+async function printJobTimeline(prefix: string, since: number): Promise<void> {
+  const queue = new Queue(QUEUES.notifications, { connection: redisOptionsFromUrl(REDIS_URL), prefix });
+  const jobs = (await queue.getJobs(['completed'], 0, -1)).filter((j) => j.timestamp >= since);
+  jobs.sort((a, b) => (a.processedOn ?? 0) - (b.processedOn ?? 0));
+  const at = (t?: number) => (t ? t - since : -1);
+  console.log(
+    `         jobs (name added/started/finished ms): ${jobs
+      .map(
+        (j) =>
+          `${j.name === NOTIFICATION_JOBS.chunk ? `chunk ${String(j.data.chunkNo)}` : j.name} ${at(j.timestamp)}/${at(j.processedOn)}/${at(j.finishedOn)}`,
+      )
+      .join(', ')}`,
+  );
+  await queue.close();
 }
 
 const median = (values: number[]) => {
@@ -209,30 +238,35 @@ async function main(): Promise<void> {
   await info.quit();
   const sink = SMTP_KIND === 'lean' ? await new LeanSmtpReceiver().start() : await new SmtpSink().start();
   if (sink instanceof SmtpSink) sink.keepMails = false;
-  const worker = spawnWorker(
-    {
-      DATABASE_URL: url,
-      DATABASE_POOL_SIZE: String(Math.max(10, CONCURRENCY * 2)),
-      REDIS_URL,
-      REDIS_PREFIX: prefix,
-      SMTP_URL: sink.url,
-      SMTP_POOL_SIZE: String(Math.max(4, CONCURRENCY * EMAILS_IN_FLIGHT)),
-      OUTBOX_POLL_MS: '50',
-      NOTIFICATION_CHUNK_SIZE: String(CHUNK),
-      NOTIFICATION_WORKER_CONCURRENCY: String(CONCURRENCY),
-      NOTIFICATION_EMAILS_IN_FLIGHT_PER_JOB: String(EMAILS_IN_FLIGHT),
-      EMAIL_RATE_LIMIT_PER_SECOND: '0',
-      LOG_LEVEL: 'warn',
-    },
-    'bench-worker',
+  const workers = Array.from({ length: WORKERS }, (_, i) =>
+    spawnWorker(
+      {
+        DATABASE_URL: url,
+        DATABASE_POOL_SIZE: String(Math.max(10, CONCURRENCY + 8)),
+        REDIS_URL,
+        REDIS_PREFIX: prefix,
+        SMTP_URL: sink.url,
+        SMTP_POOL_SIZE: String(Math.max(4, CONCURRENCY * EMAILS_IN_FLIGHT)),
+        OUTBOX_POLL_MS: '50',
+        NOTIFICATION_CHUNK_SIZE: String(CHUNK),
+        NOTIFICATION_WORKER_CONCURRENCY: String(CONCURRENCY),
+        NOTIFICATION_EMAILS_IN_FLIGHT_PER_JOB: String(EMAILS_IN_FLIGHT),
+        EMAIL_RATE_LIMIT_PER_SECOND: '0',
+        LOG_LEVEL: 'warn',
+      },
+      `bench-worker-${i + 1}`,
+    ),
   );
   const fanouts: Round[] = [];
   const noops: Round[] = [];
   try {
     // Warm-up (ts-node start, pools, SMTP connections): a small fan-out, not measured.
-    const warm = await organisation(pg, 50, 'warm');
+    // As many recipients as the worker runs chunks at once, so every lane's connections (database pool,
+    // SMTP pool) are open before the first measured round, as in a worker that has been running a while.
+    const warmRecipients = Math.max(50, CONCURRENCY * CHUNK * WORKERS);
+    const warm = await organisation(pg, warmRecipients, 'warm');
     await verifiedEvent(pg, warm);
-    await waitFor(() => sink.byKey.size >= 50, 180_000, 'the warm-up fan-out');
+    await waitFor(() => sink.byKey.size >= warmRecipients, 180_000, 'the warm-up fan-out');
     await rawBullmq(`${prefix}warm`, redisPid); // warms this process's BullMQ code paths too
 
     for (let round = 1; round <= ROUNDS; round++) {
@@ -245,10 +279,28 @@ async function main(): Promise<void> {
       };
       ourBackends.clear();
       await refreshBackends();
-      const cpuBefore = snapshot(worker.pid, redisPid);
+      const cpuBefore = snapshot(
+        workers.map((w) => w.pid),
+        redisPid,
+      );
       const started = process.hrtime.bigint();
+      const startedAt = Date.now();
       await verifiedEvent(pg, orgId);
+      // BENCH_TIMELINE=1: when the first email arrived and each further tenth (where the wall time goes).
+      const marks: string[] = [];
+      const sampler = setInterval(() => {
+        const got = sink.byKey.size - before;
+        const tenth = Math.floor((got * 10) / RECIPIENTS);
+        if (got > 0 && (marks.length === 0 || tenth >= marks.length)) {
+          marks.push(`${got}@${(Number(process.hrtime.bigint() - started) / 1e6).toFixed(0)}ms`);
+        }
+      }, 10);
       await waitFor(() => sink.byKey.size - before >= RECIPIENTS, 120_000, 'every email');
+      clearInterval(sampler);
+      if (process.env.BENCH_TIMELINE) {
+        console.log(`         emails received: ${marks.join(' ')}`);
+        await printJobTimeline(prefix, startedAt);
+      }
       await waitFor(
         async () =>
           (await count(
@@ -262,7 +314,13 @@ async function main(): Promise<void> {
       );
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       await refreshBackends(); // backends the pool opened during the round: all their CPU is the round's
-      const cpu = cpuUsed(cpuBefore, snapshot(worker.pid, redisPid));
+      const cpu = cpuUsed(
+        cpuBefore,
+        snapshot(
+          workers.map((w) => w.pid),
+          redisPid,
+        ),
+      );
       const load = loadavg()[0];
       const inApp = await count(
         pg,
@@ -319,7 +377,7 @@ async function main(): Promise<void> {
         .join(' ')} on ${cpus().length} cores (the machine may be shared; postgres = backends of the bench's database)`,
     );
   } finally {
-    await stopGracefully(worker);
+    await Promise.all(workers.map((w) => stopGracefully(w)));
     await pg.end();
     await sink.stop();
     const redis = new Redis(redisOptionsFromUrl(REDIS_URL));

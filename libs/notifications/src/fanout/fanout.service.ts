@@ -18,6 +18,9 @@ import {
   type RecipientSpec,
 } from '../notification-jobs';
 
+/** Recipients the fan-out reads per query (whole chunks of NOTIFICATION_CHUNK_SIZE, at least one). */
+const FANOUT_IDS_PER_QUERY = 2000;
+
 export interface ChunkResult {
   inApp: number;
   emailsQueued: number;
@@ -28,8 +31,9 @@ export interface ChunkResult {
 
 /**
  * The fan-out: an intent becomes a fan-out job (job id `<eventKey>:fanout`), which resolves the
- * recipients in keyset pages of NOTIFICATION_CHUNK_SIZE and queues one chunk job per page (job id
- * `<eventKey>:<chunkNo>`), recording how far it got in the job's progress so a retry resumes there.
+ * recipients in keyset batches of whole chunks and queues one chunk job per NOTIFICATION_CHUNK_SIZE
+ * recipients (job id `<eventKey>:<chunkNo>`), recording how far it got in the job's progress so a
+ * retry resumes there.
  *
  * Every statement of a chunk is written to go by key (users by primary key, each user's in-app row by
  * the unique index), with no join the planner could run as a scan of the whole event, so a chunk costs
@@ -37,9 +41,10 @@ export interface ChunkResult {
  *
  * A chunk, in one transaction: in-app rows (UNIQUE (event_key, recipient_user_id), ON CONFLICT DO
  * NOTHING: exactly once per event and recipient, however often the job runs) and email delivery rows
- * per preferences (UNIQUE idempotency key). After commit: live pushes for the rows it inserted, then
- * the chunk's pending emails, each row marked sent after its send (after a crash only emails in flight
- * may repeat, with the same idempotency key).
+ * per preferences (UNIQUE (event_key, recipient_user_id, channel), from which the idempotency key is
+ * derived). After commit: live pushes for the rows it inserted, then the chunk's pending emails, each
+ * row marked sent after its send (after a crash only emails in flight may repeat, with the same
+ * idempotency key).
  */
 @Injectable()
 export class FanoutService {
@@ -126,25 +131,35 @@ export class FanoutService {
       await job.updateProgress(progress);
     }
     const size = this.config.NOTIFICATION_CHUNK_SIZE;
+    // Several pages per query and one addBulk per batch: a round trip per page made the last chunks
+    // of a large fan-out start hundreds of milliseconds after the first.
+    const pagesPerBatch = Math.max(1, Math.floor(FANOUT_IDS_PER_QUERY / size));
     for (;;) {
       if (signal?.aborted) throw new Error(`Fan-out ${intent.eventKey} aborted after ${progress.chunks} chunk(s)`);
-      const userIds = await this.recipientPage(intent.recipients, progress.afterUserId, size);
+      const userIds = await this.recipientPage(intent.recipients, progress.afterUserId, size * pagesPerBatch);
       if (!userIds.length) break;
-      const chunk: ChunkJobData = {
-        eventKey: intent.eventKey,
-        type: intent.type,
-        params: { ...intent.params },
-        userIds,
-        chunkNo: progress.chunks,
-      };
-      await this.queue.add(NOTIFICATION_JOBS.chunk, chunk, {
-        ...DEFAULT_JOB_OPTIONS,
-        jobId: `${intent.eventKey}:${chunk.chunkNo}`,
-      });
-      progress.chunks += 1;
+      const chunks: ChunkJobData[] = [];
+      for (let i = 0; i < userIds.length; i += size) {
+        chunks.push({
+          eventKey: intent.eventKey,
+          type: intent.type,
+          params: { ...intent.params },
+          userIds: userIds.slice(i, i + size),
+          chunkNo: progress.chunks + chunks.length,
+        });
+      }
+      // Job ids per chunk number: a retry after a crash between addBulk and the progress update adds nothing twice.
+      await this.queue.addBulk(
+        chunks.map((chunk) => ({
+          name: NOTIFICATION_JOBS.chunk,
+          data: chunk,
+          opts: { ...DEFAULT_JOB_OPTIONS, jobId: `${intent.eventKey}:${chunk.chunkNo}` },
+        })),
+      );
+      progress.chunks += chunks.length;
       progress.afterUserId = userIds[userIds.length - 1];
       await job.updateProgress(progress);
-      if (userIds.length < size) break;
+      if (userIds.length < size * pagesPerBatch) break;
     }
     return progress;
   }
@@ -174,7 +189,7 @@ export class FanoutService {
            SELECT (SELECT n.id FROM notification n WHERE n.event_key = $1 AND n.recipient_user_id = a.id),
                   $1, a.id, $2, $3::jsonb, 'email', $4, $1 || ':' || a.id || ':email', $5, $5
              FROM app_user a WHERE a.id = ANY ($6::uuid[])
-           ON CONFLICT (idempotency_key) DO NOTHING
+           ON CONFLICT ON CONSTRAINT ux_notification_delivery_event DO NOTHING
            RETURNING id`,
           [chunk.eventKey, chunk.type, JSON.stringify(chunk.params), status, now, userIds],
         )) as unknown[];

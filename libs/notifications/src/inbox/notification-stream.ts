@@ -11,6 +11,9 @@ export interface StreamMessage {
   notification: InboxNotificationView;
 }
 
+/** New notifications per pub/sub message. */
+const PUBLISH_BATCH = 500;
+
 /** How long a stream ticket may wait to be used. */
 export const STREAM_TICKET_SECONDS = 60;
 
@@ -21,8 +24,8 @@ export interface StreamListener {
 }
 
 /**
- * Live inbox updates over Redis pub/sub: workers publish one message per inserted in-app row on one
- * channel (`<REDIS_PREFIX>:notifications:inbox`, the user id in the message); each API process keeps
+ * Live inbox updates over Redis pub/sub: workers publish the inserted in-app rows in batches on one
+ * channel (`<REDIS_PREFIX>:notifications:inbox`, each row with its user id); each API process keeps
  * ONE subscriber connection and hands messages to the streams of that user open in this process.
  * Pub/sub is fire-and-forget: a client that was disconnected re-reads the inbox (the stream sends the
  * unread count on connect), so nothing is lost, only not pushed.
@@ -52,12 +55,18 @@ export class NotificationStreamHub implements BeforeApplicationShutdown, OnAppli
     return redis;
   }
 
-  /** Publishes new notifications (one pipeline). Failures are logged, never thrown: the rows are committed. */
+  /**
+   * Publishes new notifications, PUBLISH_BATCH per message (a JSON array): one PUBLISH per recipient
+   * cost the worker and Redis a command each in every fan-out chunk. Failures are logged, never
+   * thrown: the rows are committed.
+   */
   async publish(messages: StreamMessage[]): Promise<void> {
     if (!messages.length) return;
     this.publisher ??= this.connection('sx-notification-publisher');
     const pipeline = this.publisher.pipeline();
-    for (const m of messages) pipeline.publish(this.channel, JSON.stringify(m));
+    for (let i = 0; i < messages.length; i += PUBLISH_BATCH) {
+      pipeline.publish(this.channel, JSON.stringify(messages.slice(i, i + PUBLISH_BATCH)));
+    }
     try {
       await pipeline.exec();
     } catch (error) {
@@ -93,13 +102,16 @@ export class NotificationStreamHub implements BeforeApplicationShutdown, OnAppli
       const subscriber = this.connection('sx-notification-subscriber');
       subscriber.on('message', (channel: string, raw: string) => {
         if (channel !== this.channel) return;
-        let message: StreamMessage;
+        let parsed: StreamMessage | StreamMessage[];
         try {
-          message = JSON.parse(raw) as StreamMessage;
+          parsed = JSON.parse(raw) as StreamMessage | StreamMessage[];
         } catch {
           return;
         }
-        for (const l of this.listeners.get(message.userId) ?? []) l.message(message);
+        // A batch (this version's workers) or a single message (a worker of the previous version).
+        for (const message of Array.isArray(parsed) ? parsed : [parsed]) {
+          for (const l of this.listeners.get(message.userId) ?? []) l.message(message);
+        }
       });
       this.subscriber = subscriber;
       this.subscribing = subscriber.subscribe(this.channel);
