@@ -525,6 +525,33 @@ describe('webhooks (real HTTP receivers on loopback, PostgreSQL, Redis, the work
     await t.request({ method: 'DELETE', url: `/api/v1/organisations/me/webhooks/${endpoint.id}`, headers: auth });
   });
 
+  it('refuses event types that are not notification types, at creation and on update, and keeps the stored ones', async () => {
+    const r = await receiver((_, res) => res.writeHead(200).end());
+    receivers.push(r);
+    const base = '/api/v1/organisations/me/webhooks';
+    const created = await t.request({
+      method: 'POST',
+      url: base,
+      headers: auth,
+      payload: { url: r.url, eventTypes: ['award.result', 'award.resutl'] },
+    });
+    expect(created.statusCode).toBe(400);
+    expect(created.json().errors[0]).toMatchObject({ field: 'eventTypes', rule: 'isIn' });
+    const endpoint = await createEndpoint(r.url, ['award.result']);
+    const patched = await t.request({
+      method: 'PATCH',
+      url: `${base}/${endpoint.id}`,
+      headers: auth,
+      payload: { eventTypes: ['scenario.matched', 'webhook.ping'] },
+    });
+    expect(patched.statusCode).toBe(400);
+    expect(patched.json().errors[0]).toMatchObject({ field: 'eventTypes', rule: 'isIn' });
+    const list = await t.request({ method: 'GET', url: base, headers: auth });
+    const stored = (list.json() as { id: string; eventTypes: string[] }[]).find((e) => e.id === endpoint.id);
+    expect(stored?.eventTypes).toEqual(['award.result']);
+    await t.request({ method: 'DELETE', url: `${base}/${endpoint.id}`, headers: auth });
+  });
+
   it('a crafted cursor whose date JavaScript reads but PostgreSQL does not is a 400 naming cursor, not a 500', async () => {
     // V8's Date.parse takes all three; PostgreSQL's timestamptz refuses them (syntax, 30 February, year 0).
     for (const createdAt of ['foo 1', '2020-02-30T00:00:00.000Z', '0000-01-01T00:00:00.000Z']) {

@@ -14,3 +14,4 @@ export * from './time/huzhou-time';
 export * from './dto/transforms';
 export * from './dto/max-chars';
 export * from './dto/money';
+export * from './notification-types';

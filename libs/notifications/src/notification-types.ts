@@ -3,25 +3,10 @@
  * it carries. Params are ids, titles, dates, counts and statuses only — never sealed proposal content,
  * scores or who asked a clarification question. Templates (zh-CN + en) render from these params.
  */
-export const NOTIFICATION_TYPES = [
-  'scenario.matched',
-  'matching.invited',
-  'saved_search.matched',
-  'scenario.amended',
-  'scenario.question_answered',
-  'scenario.deadline_reminder',
-  'scenario.proposals_at_closing',
-  'scenario.vetting_decision',
-  'organisation.verification_result',
-  'evaluation.panel_assigned',
-  'evaluation.scoring_opened',
-  'evaluation.panel_closed',
-  'award.result',
-  'objection.update',
-  'delivery.milestone_due',
-  'delivery.milestone_overdue',
-  'delivery.acceptance_result',
-] as const;
+// The list itself lives in @app/common: webhooks (which notifications imports) validate subscriptions against it.
+import { NOTIFICATION_TYPES } from '@app/common';
+
+export { NOTIFICATION_TYPES };
 
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

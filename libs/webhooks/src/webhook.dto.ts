@@ -9,18 +9,15 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   ValidateIf,
 } from 'class-validator';
-import { MaxChars, PageQuery, trimString } from '@app/common';
+import { MaxChars, NOTIFICATION_TYPES, PageQuery, trimString } from '@app/common';
 import { WEBHOOK_DELIVERY_LIST_STATUSES, type WebhookDeliveryStatus } from './webhook-status';
 
 const present = (_: object, v: unknown) => v !== undefined;
 
 export const WEBHOOK_URL_MAX = 2000;
 export const WEBHOOK_EVENT_TYPES_MAX = 50;
-/** A notification type: `scenario.matched`, `award.result`, `webhook.ping`… */
-export const WEBHOOK_EVENT_TYPE = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/;
 
 export class CreateWebhookEndpointDto {
   @ApiProperty({ example: 'https://hooks.example.cn/scenario-exchange', maxLength: WEBHOOK_URL_MAX })
@@ -30,13 +27,12 @@ export class CreateWebhookEndpointDto {
   @MaxChars(WEBHOOK_URL_MAX)
   url: string;
 
-  @ApiPropertyOptional({ example: ['scenario.matched'], description: 'Notification types; empty or absent = all' })
+  @ApiPropertyOptional({ example: ['scenario.matched'], description: 'Notification types (the catalogue of @app/notifications); empty or absent = all' })
   @ValidateIf(present)
   @IsArray()
   @ArrayMaxSize(WEBHOOK_EVENT_TYPES_MAX)
   @IsString({ each: true })
-  @MaxChars(100, { each: true })
-  @Matches(WEBHOOK_EVENT_TYPE, { each: true })
+  @IsIn(NOTIFICATION_TYPES, { each: true })
   eventTypes?: string[];
 
   @ApiPropertyOptional({ default: true })
@@ -60,8 +56,7 @@ export class UpdateWebhookEndpointDto {
   @IsArray()
   @ArrayMaxSize(WEBHOOK_EVENT_TYPES_MAX)
   @IsString({ each: true })
-  @MaxChars(100, { each: true })
-  @Matches(WEBHOOK_EVENT_TYPE, { each: true })
+  @IsIn(NOTIFICATION_TYPES, { each: true })
   eventTypes?: string[];
 
   @ApiPropertyOptional()

@@ -1,7 +1,7 @@
 import type { Role } from '../../auth/types';
 import { formatDate, formatDateTime } from '../../components/format';
 
-/** The API's notification types (libs/notifications/src/notification-types.ts). */
+/** The API's notification types (libs/common/src/notification-types.ts). */
 export const NOTIFICATION_TYPES = [
   'scenario.matched',
   'matching.invited',
