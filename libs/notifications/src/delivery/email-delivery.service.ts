@@ -20,6 +20,7 @@ import {
 import { NOTIFICATION_JOBS, type RetryDeliveryJobData } from '../notification-jobs';
 import type { NotificationLocale, NotificationType } from '../notification-types';
 import { NotificationError } from '../notifications.errors';
+import { deliveryGuard } from './email-delivery-status';
 import { EmailRateLimiter } from './email-rate-limiter';
 import { SentMarks } from './sent-marks';
 import type { DeliveryListQuery } from './delivery.dto';
@@ -220,10 +221,11 @@ export class EmailDeliveryService implements OnApplicationShutdown {
     } catch (error) {
       const message = (error as Error).message?.slice(0, 1000) ?? String(error);
       const exhausted = row.attempts + 1 >= this.config.NOTIFICATION_EMAIL_MAX_ATTEMPTS;
+      const guard = deliveryGuard(exhausted ? 'exhaust' : 'fail_attempt');
       await this.dataSource.query(
         `UPDATE notification_delivery SET attempts = attempts + 1, last_error = $2, status = $3, updated_at = $4
-          WHERE id = $1 AND (status = 'pending') IS TRUE`, // by primary key, never the status index (SentMarks)
-        [row.id, message, exhausted ? 'failed' : 'pending', this.clock.now()],
+          WHERE id = $1 AND (status = ANY ($5::text[])) IS TRUE`, // by primary key, never the status index (SentMarks)
+        [row.id, message, guard.to, this.clock.now(), guard.from],
       );
       if (exhausted) outcome.failed++;
       else outcome.retrying++;
@@ -261,10 +263,11 @@ export class EmailDeliveryService implements OnApplicationShutdown {
 
   /** Staff: a failed delivery back to pending with fresh attempts, sent by a job. */
   async retry(deliveryId: string): Promise<DeliveryView> {
+    const guard = deliveryGuard('retry');
     const [rows] = (await this.dataSource.query(
-      `UPDATE notification_delivery SET status = 'pending', attempts = 0, retries = retries + 1, updated_at = $2
-        WHERE id = $1 AND status = 'failed' RETURNING id, retries`,
-      [deliveryId, this.clock.now()],
+      `UPDATE notification_delivery SET status = $3, attempts = 0, retries = retries + 1, updated_at = $2
+        WHERE id = $1 AND status = ANY ($4::text[]) RETURNING id, retries`,
+      [deliveryId, this.clock.now(), guard.to, guard.from],
     )) as [{ id: string; retries: number }[], number];
     if (!rows.length) {
       const exists = (await this.dataSource.query(`SELECT 1 FROM notification_delivery WHERE id = $1`, [
@@ -344,12 +347,13 @@ export class EmailDeliveryService implements OnApplicationShutdown {
       headers: listUnsubscribeHeaders(unsubscribeUrl),
     });
     const now = this.clock.now();
+    const guard = deliveryGuard('send_digest');
     await this.dataSource.transaction(async (em) => {
       await em.query(
-        `UPDATE notification_delivery SET status = 'sent', sent_at = $2, updated_at = $2, digest_day = $3,
+        `UPDATE notification_delivery SET status = $4, sent_at = $2, updated_at = $2, digest_day = $3,
                 attempts = attempts + 1
-          WHERE id = ANY ($1::uuid[]) AND status = 'digest_pending'`,
-        [rows.map((r) => r.id), now, day],
+          WHERE id = ANY ($1::uuid[]) AND status = ANY ($5::text[])`,
+        [rows.map((r) => r.id), now, day, guard.to, guard.from],
       );
       await em.query(`UPDATE notification_digest SET sent_at = $3 WHERE user_id = $1 AND day = $2`, [userId, day, now]);
     });
