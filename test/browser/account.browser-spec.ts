@@ -88,4 +88,18 @@ describe('account pages in Chromium (real server, demo data)', () => {
     expect(await page.getByRole('link', { name: /^消息/ }).count()).toBe(1);
     expect(await page.getByRole('link', { name: '登录', exact: true }).count()).toBe(0);
   });
+
+  it('makes a signed-in user’s emails follow the language switch (app_user.locale)', async () => {
+    const email = 'agency.officer@demo.huzhou.ai';
+    const localeOf = async () =>
+      (await suite.platform.sql<{ locale: string }>(`SELECT locale FROM app_user WHERE email = $1`, [email]))[0].locale;
+    expect(await localeOf()).toBe('zh-CN');
+    const page = await suite.newPage();
+    await loginAs(page, email);
+    await page.getByRole('button', { name: 'English' }).click();
+    await eventually(async () => expect(await localeOf()).toBe('en'));
+    await page.getByRole('button', { name: '中文' }).click();
+    await eventually(async () => expect(await localeOf()).toBe('zh-CN'));
+    expect(suite.pageErrors(page)).toEqual([]);
+  });
 });

@@ -36,6 +36,7 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/auth/logout': all(400),
   'POST /api/v1/auth/change-password': loggedIn(400),
   'GET /api/v1/auth/me': loggedIn(404),
+  'PATCH /api/v1/auth/me': loggedIn(404),
   'GET /api/v1/organisations': only(CENTRE, 200),
   'GET /api/v1/organisations/:id': loggedIn(404),
   'POST /api/v1/organisations/:id/verify': only(CENTRE, 404),

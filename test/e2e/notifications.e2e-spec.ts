@@ -375,6 +375,45 @@ describe('notifications (inbox, routing, fan-out, email, live stream) — API wi
     expect(keys.map((k) => sink.byKey.get(k))).toEqual(users.map(() => 1));
   });
 
+  it('writes each recipient’s email in the language they chose (PATCH auth/me), and refuses other languages', async () => {
+    const bad = await setup.call(asker, 'PATCH', '/auth/me', { locale: 'fr' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0]).toMatchObject({ field: 'locale' });
+    const chosen = await setup.call(asker, 'PATCH', '/auth/me', { locale: 'en' });
+    expect(chosen.statusCode).toBe(200);
+    expect(chosen.json().user).toMatchObject({ id: asker.userId, locale: 'en' });
+    expect((await setup.call(asker, 'GET', '/auth/me')).json().user.locale).toBe('en');
+    try {
+      const intent: NotificationIntent<'award.result'> = {
+        eventKey: `${randomUUID()}:award.result`,
+        type: 'award.result',
+        params: {
+          scenarioId: randomUUID(),
+          scenarioTitle: 'Smart orchard',
+          decisionId: randomUUID(),
+          proposalId: randomUUID(),
+          result: 'won',
+          standstillEndsAt: new Date().toISOString(),
+        },
+        recipients: { userIds: [asker.userId, bystander.userId] },
+        occurredAt: new Date().toISOString(),
+      };
+      await t.app.get(FanoutService).enqueue([intent]);
+      await settled();
+      // RFC 2047 B-words (non-ASCII subjects) decoded; plain ASCII subjects as they are.
+      const subjectOf = (userId: string) => {
+        const mail = sink.mails.find((m) => m.idempotencyKey === `${intent.eventKey}:${userId}:email`);
+        return (mail?.subject ?? '').replace(/=\?UTF-8\?B\?([^?]*)\?=\s*/gi, (_, b64: string) =>
+          Buffer.from(b64, 'base64').toString('utf8'),
+        );
+      };
+      expect(subjectOf(asker.userId)).toBe('Result: Smart orchard');
+      expect(subjectOf(bystander.userId)).toMatch(/^揭榜结果/);
+    } finally {
+      await setup.call(asker, 'PATCH', '/auth/me', { locale: 'zh-CN' });
+    }
+  });
+
   it('serves the inbox: keyset pages newest first, unread filter and count, read one / all, never another user’s', async () => {
     const fanout = t.app.get(FanoutService);
     const intents = [1, 2, 3].map((i): NotificationIntent<'scenario.deadline_reminder'> => ({

@@ -13,3 +13,4 @@ export * from './users/user.entity';
 export * from './users/user.service';
 export * from './uscc/uscc';
 export * from './uscc/is-uscc.decorator';
+export * from './users/user-locale';

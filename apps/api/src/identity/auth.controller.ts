@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor, RequestContext } from '@app/common';
@@ -10,6 +10,7 @@ import {
   OrganisationService,
   RefreshTokenDto,
   RegisterDto,
+  UpdateMeDto,
   RegistrationView,
   SessionView,
   TokenPairView,
@@ -100,5 +101,12 @@ export class AuthController {
   @ApiOkResponse({ type: MeView })
   me(@Ctx() ctx: RequestContext & { actor: Actor }): Promise<MeView> {
     return this.users.me(ctx.actor);
+  }
+
+  @Patch('me')
+  @Authenticated()
+  @ApiOkResponse({ type: MeView })
+  updateMe(@Ctx() ctx: RequestContext & { actor: Actor }, @Body() body: UpdateMeDto): Promise<MeView> {
+    return this.users.updateMe(ctx.actor, body);
   }
 }

@@ -3,7 +3,10 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Badge, Button, Drawer, Dropdown, Grid, Layout as AntLayout, Menu, Space, Typography } from 'antd';
 import { BellOutlined, GlobalOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../auth/AuthContext';
+import { useQueryClient } from '@tanstack/react-query';
+import { api } from '../api/client';
+import { ME_QUERY_KEY, useAuth } from '../auth/AuthContext';
+import type { MeView } from '../auth/types';
 import { setLanguage, currentLanguage } from '../i18n';
 import type { NavItem } from './areas';
 import { useUnreadCount } from './unread';
@@ -18,6 +21,7 @@ export function AppLayout({ publicNav, workspaceNav }: { publicNav: NavItem[]; w
   const screens = Grid.useBreakpoint();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const unread = useUnreadCount(!!me);
+  const queryClient = useQueryClient();
 
   const visible = (items: NavItem[]) => items.filter((i) => !i.roles || hasRole(...i.roles));
   const workspace = me ? visible(workspaceNav) : [];
@@ -31,7 +35,18 @@ export function AppLayout({ publicNav, workspaceNav }: { publicNav: NavItem[]; w
     .filter((to) => location.pathname === to || location.pathname.startsWith(`${to}/`))
     .sort((a, b) => b.length - a.length)
     .slice(0, 1);
-  const switchLanguage = () => setLanguage(currentLanguage() === 'en' ? 'zh-CN' : 'en');
+  const switchLanguage = () => {
+    const next = currentLanguage() === 'en' ? 'zh-CN' : 'en';
+    setLanguage(next);
+    // A signed-in user's emails follow the language they read the site in. Best effort: the page's
+    // language has changed either way, and the next switch tries again.
+    if (me && me.user.locale !== next) {
+      api.patch<MeView>('/auth/me', { locale: next }).then(
+        (updated) => queryClient.setQueryData(ME_QUERY_KEY, updated),
+        () => undefined,
+      );
+    }
+  };
   const narrow = !screens.md;
 
   return (

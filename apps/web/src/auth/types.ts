@@ -26,6 +26,8 @@ export interface UserView {
   role: Role;
   organisationId: string | null;
   status: 'active' | 'disabled';
+  /** The language of the emails the user receives (follows the header's language switch). */
+  locale: 'zh-CN' | 'en';
   createdAt: string;
 }
 

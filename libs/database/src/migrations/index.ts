@@ -17,6 +17,7 @@ import { CreateDelivery1795523300000 } from './1795523300000-CreateDelivery';
 import { AddAuditEmbargo1795523400000 } from './1795523400000-AddAuditEmbargo';
 import { CreateWebhooks1795523700000 } from './1795523700000-CreateWebhooks';
 import { DropDeliveryIdempotencyUnique1795523800000 } from './1795523800000-DropDeliveryIdempotencyUnique';
+import { AddUserLocale1795523900000 } from './1795523900000-AddUserLocale';
 import { CreateMatching1795523500000 } from './1795523500000-CreateMatching';
 
 import { CreateNotifications1795523600000 } from './1795523600000-CreateNotifications';
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   CreateNotificationSettings1795523650000,
   CreateWebhooks1795523700000,
   DropDeliveryIdempotencyUnique1795523800000,
+  AddUserLocale1795523900000,
 ];

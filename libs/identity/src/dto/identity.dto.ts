@@ -15,6 +15,7 @@ import { ROLES, type Role, PageQuery, trimString, MaxChars } from '@app/common';
 import { codesOf } from '@app/taxonomy';
 import { IsUscc } from '../uscc/is-uscc.decorator';
 import { PASSWORD_MAX_LENGTH } from '../auth/passwords';
+import { USER_LOCALES, type UserLocale } from '../users/user-locale';
 import { ORGANISATION_STATUSES, type OrganisationStatus } from '../organisations/organisation-status';
 
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
@@ -94,6 +95,14 @@ export class NewUserDto {
   @IsNotEmpty()
   @MaxChars(50)
   displayName: string;
+}
+
+/** PATCH auth/me: the caller's own settings. */
+export class UpdateMeDto {
+  @ApiPropertyOptional({ enum: USER_LOCALES, description: 'The language of the emails the user receives' })
+  @IsOptional()
+  @IsIn(USER_LOCALES)
+  locale?: UserLocale;
 }
 
 export class RegisterDto {

@@ -1,3 +1,4 @@
+import { USER_LOCALES, type UserLocale } from '../users/user-locale';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { OrganisationType, Role } from '@app/common';
 import type { OrganisationEntity } from '../organisations/organisation.entity';
@@ -43,6 +44,7 @@ export class UserView {
   @ApiProperty() role: Role;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) organisationId: string | null;
   @ApiProperty({ enum: ['active', 'disabled'] }) status: UserStatus;
+  @ApiProperty({ enum: USER_LOCALES, description: 'The language of the emails the user receives' }) locale: UserLocale;
   @ApiProperty() createdAt: string;
 
   static of(u: UserEntity): UserView {
@@ -53,6 +55,7 @@ export class UserView {
       role: u.role,
       organisationId: u.organisationId,
       status: u.status,
+      locale: u.locale,
       createdAt: u.createdAt.toISOString(),
     };
   }

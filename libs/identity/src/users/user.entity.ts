@@ -1,3 +1,4 @@
+import type { UserLocale } from './user-locale';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Role } from '@app/common';
 
@@ -25,6 +26,9 @@ export class UserEntity {
 
   @Column('text')
   status: UserStatus;
+
+  @Column('text', { default: 'zh-CN' })
+  locale: UserLocale;
 
   @Column('timestamptz', { name: 'password_changed_at' })
   passwordChangedAt: Date;

@@ -7,7 +7,7 @@ import { IdentityError } from '../identity.errors';
 import { identityPolicy } from '../policy/identity.policy';
 import { OrganisationView, UserPageView, UserView } from '../dto/identity.views';
 import { newestFirstPage } from '@app/database';
-import type { ListUsersQuery, NewMemberDto, NewUserDto } from '../dto/identity.dto';
+import type { ListUsersQuery, NewMemberDto, NewUserDto, UpdateMeDto } from '../dto/identity.dto';
 import { Passwords } from '../auth/passwords';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { OrganisationService, type NewOrganisation } from '../organisations/organisation.service';
@@ -41,6 +41,19 @@ export class UserService {
       ? await this.dataSource.manager.findOne(OrganisationEntity, { where: { id: user.organisationId } })
       : null;
     return { user: UserView.of(user), organisation: org ? OrganisationView.of(org) : null };
+  }
+
+  /** The caller's own settings (today the email language); answers as `me`. */
+  async updateMe(actor: Actor, dto: UpdateMeDto): Promise<{ user: UserView; organisation: OrganisationView | null }> {
+    if (dto.locale !== undefined) {
+      const { affected } = await this.dataSource.manager.update(
+        UserEntity,
+        { id: actor.userId },
+        { locale: dto.locale },
+      );
+      if (!affected) throw new IdentityError('IDENTITY_USER_NOT_FOUND');
+    }
+    return this.me(actor);
   }
 
   async listMembers(actor: Actor, organisationId: string): Promise<UserView[]> {

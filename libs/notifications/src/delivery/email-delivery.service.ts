@@ -30,6 +30,7 @@ interface PendingRow {
   id: string;
   recipient_user_id: string;
   email: string;
+  locale: string;
   type: NotificationType;
   params: Record<string, unknown>;
   idempotency_key: string;
@@ -88,14 +89,14 @@ export class EmailDeliveryService implements OnApplicationShutdown {
     await this.marks.release();
   }
 
-  /** Recipient's locale for rendered texts (no per-user locale is stored yet: zh-CN). */
-  private localeOf(_userId: string): NotificationLocale {
-    return 'zh-CN';
+  /** The recipient's email language (app_user.locale; anything unexpected reads as zh-CN). */
+  private localeOf(stored: string | null | undefined): NotificationLocale {
+    return stored === 'en' ? 'en' : 'zh-CN';
   }
 
   private async pending(where: string, params: unknown[]): Promise<PendingRow[]> {
     return (await this.dataSource.query(
-      `SELECT d.id, d.recipient_user_id, u.email, d.type, d.params, d.idempotency_key, d.attempts
+      `SELECT d.id, d.recipient_user_id, u.email, u.locale, d.type, d.params, d.idempotency_key, d.attempts
          FROM notification_delivery d JOIN app_user u ON u.id = d.recipient_user_id
         WHERE d.channel = 'email' AND d.status = 'pending' AND ${where}
         ORDER BY d.recipient_user_id`,
@@ -109,7 +110,7 @@ export class EmailDeliveryService implements OnApplicationShutdown {
     // One index lookup per user (the LATERAL with LIMIT cannot be flattened into a join, which the
     // planner could run as a scan of the whole event per chunk: quadratic over a large fan-out).
     const rows = (await this.dataSource.query(
-      `SELECT d.id, d.recipient_user_id, (SELECT u.email FROM app_user u WHERE u.id = d.recipient_user_id) AS email,
+      `SELECT d.id, d.recipient_user_id, u.email, u.locale,
               d.type, d.params, d.idempotency_key, d.attempts
          FROM unnest($2::uuid[]) AS x(user_id)
          CROSS JOIN LATERAL (
@@ -117,6 +118,7 @@ export class EmailDeliveryService implements OnApplicationShutdown {
             WHERE d.event_key = $1 AND d.recipient_user_id = x.user_id AND d.channel = 'email'
               AND (d.status = 'pending') IS TRUE
             LIMIT 1) d
+         CROSS JOIN LATERAL (SELECT a.email, a.locale FROM app_user a WHERE a.id = d.recipient_user_id) u
         ORDER BY d.recipient_user_id`,
       [eventKey, userIds],
     )) as PendingRow[];
@@ -182,7 +184,7 @@ export class EmailDeliveryService implements OnApplicationShutdown {
   }
 
   private async sendOne(row: PendingRow, cache: Map<string, PreparedEmail | null>): Promise<void> {
-    const locale = this.localeOf(row.recipient_user_id);
+    const locale = this.localeOf(row.locale);
     const unsubscribeUrl = this.links.urlFor(row.recipient_user_id, row.type);
     const headers = { 'X-Idempotency-Key': row.idempotency_key, ...listUnsubscribeHeaders(unsubscribeUrl) };
     const prepared = this.prepare(row, locale, cache);
@@ -321,11 +323,18 @@ export class EmailDeliveryService implements OnApplicationShutdown {
 
   private async sendDigest(userId: string, day: string): Promise<number> {
     const rows = (await this.dataSource.query(
-      `SELECT d.id, d.type, d.params, d.created_at, u.email FROM notification_delivery d
+      `SELECT d.id, d.type, d.params, d.created_at, u.email, u.locale FROM notification_delivery d
          JOIN app_user u ON u.id = d.recipient_user_id
         WHERE d.recipient_user_id = $1 AND d.status = 'digest_pending' ORDER BY d.created_at, d.id LIMIT $2`,
       [userId, DIGEST_ITEMS_MAX],
-    )) as { id: string; type: NotificationType; params: Record<string, unknown>; created_at: Date; email: string }[];
+    )) as {
+      id: string;
+      type: NotificationType;
+      params: Record<string, unknown>;
+      created_at: Date;
+      email: string;
+      locale: string;
+    }[];
     if (!rows.length) return 0;
     await this.dataSource.query(
       `INSERT INTO notification_digest (user_id, day, items) VALUES ($1, $2, $3)
@@ -336,7 +345,7 @@ export class EmailDeliveryService implements OnApplicationShutdown {
     const unsubscribeUrl = this.links.urlFor(userId, UNSUBSCRIBE_ALL);
     const rendered = renderDigestEmail(
       rows.map((r) => ({ type: r.type, params: r.params, createdAt: new Date(r.created_at).toISOString() })),
-      this.localeOf(userId),
+      this.localeOf(rows[0].locale),
       { appUrl: this.config.PUBLIC_BASE_URL, unsubscribeUrl },
     );
     await this.limiter.acquire();
