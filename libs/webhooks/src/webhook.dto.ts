@@ -27,7 +27,10 @@ export class CreateWebhookEndpointDto {
   @MaxChars(WEBHOOK_URL_MAX)
   url: string;
 
-  @ApiPropertyOptional({ example: ['scenario.matched'], description: 'Notification types (the catalogue of @app/notifications); empty or absent = all' })
+  @ApiPropertyOptional({
+    example: ['scenario.matched'],
+    description: 'Notification types (the catalogue of @app/notifications); empty or absent = all',
+  })
   @ValidateIf(present)
   @IsArray()
   @ArrayMaxSize(WEBHOOK_EVENT_TYPES_MAX)
