@@ -10,8 +10,10 @@ import { AppConfig } from '@app/config';
 import {
   verifyWebhookSignature,
   WebhookDeliveryService,
+  WebhookEndpointService,
   webhookJobId,
   WebhookQueue,
+  WebhookSecretBox,
   WebhookService,
 } from '@app/webhooks';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -389,6 +391,49 @@ describe('webhooks (real HTTP receivers on loopback, PostgreSQL, Redis, the work
     await t.request({ method: 'DELETE', url: `/api/v1/organisations/me/webhooks/${endpoint.id}`, headers: auth });
   });
 
+  it('stores signing secrets sealed; a secret stored in plaintext before is sealed at start-up and still signs', async () => {
+    const r = await receiver((_, res) => res.writeHead(200).end());
+    receivers.push(r);
+    const endpoint = await createEndpoint(r.url);
+    const stored = async () =>
+      (await pg.query<{ secret: string }>(`SELECT secret FROM webhook_endpoint WHERE id = $1`, [endpoint.id])).rows[0]
+        .secret;
+    const sealed = await stored();
+    expect(sealed.startsWith('v1:')).toBe(true);
+    expect(sealed).not.toContain(endpoint.secret.slice('whsec_'.length, 20));
+    // As a version before sealing left it: plaintext.
+    await pg.query(`UPDATE webhook_endpoint SET secret = $2 WHERE id = $1`, [endpoint.id, endpoint.secret]);
+    expect(await t.app.get(WebhookEndpointService).sealLegacySecrets()).toBeGreaterThanOrEqual(1);
+    expect((await stored()).startsWith('v1:')).toBe(true);
+    expect(await t.app.get(WebhookEndpointService).sealLegacySecrets()).toBe(0);
+    const ping = await t.request({
+      method: 'POST',
+      url: `/api/v1/organisations/me/webhooks/${endpoint.id}/test`,
+      headers: auth,
+    });
+    await waitStatus(ping.json().deliveryId, 'delivered');
+    expect(readmeRecipeVerifies(endpoint.secret, r.requests[r.requests.length - 1])).toBe(true);
+    // A sealed value copied from another endpoint does not open here: the attempt fails, nothing is signed with it.
+    const other = await createEndpoint(r.url);
+    const otherSealed = (
+      await pg.query<{ secret: string }>(`SELECT secret FROM webhook_endpoint WHERE id = $1`, [other.id])
+    ).rows[0].secret;
+    await pg.query(`UPDATE webhook_endpoint SET secret = $2 WHERE id = $1`, [endpoint.id, otherSealed]);
+    const received = r.requests.length;
+    const ping2 = await t.request({
+      method: 'POST',
+      url: `/api/v1/organisations/me/webhooks/${endpoint.id}/test`,
+      headers: auth,
+    });
+    const id2 = ping2.json().deliveryId as string;
+    await waitFor(async () => (await delivery(id2)).attempts >= 1, 10_000, 'the first attempt');
+    expect(await delivery(id2)).toMatchObject({ last_error: 'signing secret cannot be opened' });
+    expect(r.requests.length).toBe(received);
+    for (const id of [endpoint.id, other.id]) {
+      await t.request({ method: 'DELETE', url: `/api/v1/organisations/me/webhooks/${id}`, headers: auth });
+    }
+  });
+
   it('a delivery whose job is lost (Redis down at enqueue) is re-queued by the sweep and delivered', async () => {
     const r = await receiver((_, res) => res.writeHead(200).end());
     receivers.push(r);
@@ -596,7 +641,10 @@ describe('webhooks (real HTTP receivers on loopback, PostgreSQL, Redis, the work
     const [{ active, secret }] = (
       await pg.query(`SELECT active, secret FROM webhook_endpoint WHERE id = $1`, [endpoint.id])
     ).rows;
-    expect({ active, secret }).toEqual({ active: true, secret: endpoint.secret });
+    expect({ active, secret: t.app.get(WebhookSecretBox).open(secret as string, endpoint.id) }).toEqual({
+      active: true,
+      secret: endpoint.secret,
+    });
 
     const patched = await t.request({ method: 'PATCH', url: base, headers: auth, payload: { eventTypes: [] } });
     expect(patched.json()).not.toHaveProperty('secret');

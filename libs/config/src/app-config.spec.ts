@@ -2,12 +2,14 @@ import {
   ConfigValidationError,
   DEV_JWT_SECRET,
   DEV_PROPOSAL_SEAL_KEY,
+  DEV_WEBHOOK_SECRET_KEY,
   DEV_UNSUBSCRIBE_SECRET,
   loadConfig,
 } from './app-config';
 
 /** A valid proposal sealing key (base64 of 32 bytes) for production cases. */
 const SEAL_KEY = Buffer.alloc(32, 7).toString('base64');
+const WEBHOOK_KEY = Buffer.alloc(32, 9).toString('base64');
 
 describe('loadConfig', () => {
   it('gives working local defaults for the quick start', () => {
@@ -47,6 +49,7 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       JWT_ACCESS_SECRET: 'x'.repeat(16) + 'Y'.repeat(24),
       PROPOSAL_SEAL_KEY: SEAL_KEY,
+      WEBHOOK_SECRET_KEY: WEBHOOK_KEY,
       NOTIFICATION_UNSUBSCRIBE_SECRET: 'u'.repeat(40),
     });
     expect(ok.isProduction).toBe(true);
@@ -125,12 +128,36 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ PROPOSAL_SEAL_KEY: bad })).toThrow(/PROPOSAL_SEAL_KEY/);
       expect(() => loadConfig({ ...prod, PROPOSAL_SEAL_KEY: bad })).toThrow(/PROPOSAL_SEAL_KEY/);
     }
-    expect(loadConfig({ ...prod, PROPOSAL_SEAL_KEY: SEAL_KEY }).PROPOSAL_SEAL_KEY).toBe(SEAL_KEY);
+    expect(
+      loadConfig({ ...prod, PROPOSAL_SEAL_KEY: SEAL_KEY, WEBHOOK_SECRET_KEY: WEBHOOK_KEY }).PROPOSAL_SEAL_KEY,
+    ).toBe(SEAL_KEY);
+  });
+
+  it('seals webhook secrets with a development key outside production only; in production the key is required and real', () => {
+    expect(loadConfig({}).WEBHOOK_SECRET_KEY).toBe(DEV_WEBHOOK_SECRET_KEY);
+    expect(Buffer.from(DEV_WEBHOOK_SECRET_KEY, 'base64')).toHaveLength(32);
+    const prod = {
+      NODE_ENV: 'production',
+      JWT_ACCESS_SECRET: 'x'.repeat(40),
+      PROPOSAL_SEAL_KEY: SEAL_KEY,
+      NOTIFICATION_UNSUBSCRIBE_SECRET: 'u'.repeat(40),
+    };
+    expect(() => loadConfig(prod)).toThrow(/WEBHOOK_SECRET_KEY/);
+    expect(() => loadConfig({ ...prod, WEBHOOK_SECRET_KEY: DEV_WEBHOOK_SECRET_KEY })).toThrow(/development default/);
+    expect(() => loadConfig({ WEBHOOK_SECRET_KEY: Buffer.alloc(16, 1).toString('base64') })).toThrow(
+      /WEBHOOK_SECRET_KEY/,
+    );
+    expect(loadConfig({ ...prod, WEBHOOK_SECRET_KEY: WEBHOOK_KEY }).WEBHOOK_SECRET_KEY).toBe(WEBHOOK_KEY);
   });
 
   it('signs unsubscribe links with a development key outside production only; in production a strong one is required', () => {
     expect(loadConfig({}).NOTIFICATION_UNSUBSCRIBE_SECRET).toBe(DEV_UNSUBSCRIBE_SECRET);
-    const prod = { NODE_ENV: 'production', JWT_ACCESS_SECRET: 'x'.repeat(40), PROPOSAL_SEAL_KEY: SEAL_KEY };
+    const prod = {
+      NODE_ENV: 'production',
+      JWT_ACCESS_SECRET: 'x'.repeat(40),
+      PROPOSAL_SEAL_KEY: SEAL_KEY,
+      WEBHOOK_SECRET_KEY: WEBHOOK_KEY,
+    };
     expect(() => loadConfig(prod)).toThrow(/NOTIFICATION_UNSUBSCRIBE_SECRET/);
     expect(() => loadConfig({ ...prod, NOTIFICATION_UNSUBSCRIBE_SECRET: 'short' })).toThrow(/at least 32/);
     expect(() => loadConfig({ ...prod, NOTIFICATION_UNSUBSCRIBE_SECRET: DEV_UNSUBSCRIBE_SECRET })).toThrow(

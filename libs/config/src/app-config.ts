@@ -22,6 +22,8 @@ export const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789abcdef';
 export const DEV_UNSUBSCRIBE_SECRET = 'dev-only-unsubscribe-secret-change-me-0123456789';
 /** Like DEV_JWT_SECRET: the proposal sealing key outside production only (base64 of 32 bytes). */
 export const DEV_PROPOSAL_SEAL_KEY = 'ZGV2LW9ubHktcHJvcG9zYWwtc2VhbC1rZXktMDEyMzQ=';
+/** Development-only key sealing webhook secrets at rest (32 bytes, base64); refused in production. */
+export const DEV_WEBHOOK_SECRET_KEY = Buffer.from('dev-only-webhook-secret-key-0123').toString('base64');
 /** The base64 of exactly 32 bytes: 43 characters (the last carrying 2 bits) and one `=`. */
 const SEAL_KEY_BASE64 = /^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/;
 
@@ -211,6 +213,23 @@ export class AppConfig {
     },
   })
   PROPOSAL_SEAL_KEY: string;
+
+  /**
+   * Key that seals webhook endpoints' signing secrets at rest (AES-256-GCM): the base64 of 32 random
+   * bytes (`openssl rand -base64 32`). Required in production; elsewhere a fixed development key.
+   */
+  @ValidateIf((c: AppConfig) => isProduction(c) || c.WEBHOOK_SECRET_KEY !== undefined)
+  @IsString()
+  @Matches(SEAL_KEY_BASE64, { message: 'WEBHOOK_SECRET_KEY must be the base64 of 32 bytes (openssl rand -base64 32)' })
+  @ValidateBy({
+    name: 'notDevelopmentKey',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) =>
+        !(isProduction(args?.object as AppConfig) && value === DEV_WEBHOOK_SECRET_KEY),
+      defaultMessage: () => 'WEBHOOK_SECRET_KEY must not be the development default in production',
+    },
+  })
+  WEBHOOK_SECRET_KEY: string;
 
   @Transform(toInt)
   @IsInt()
@@ -494,6 +513,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...known,
     'JWT_ACCESS_SECRET',
     'PROPOSAL_SEAL_KEY',
+    'WEBHOOK_SECRET_KEY',
     'NOTIFICATION_UNSUBSCRIBE_SECRET',
     'APP_VERSION',
   ]) {
@@ -506,6 +526,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (problems.length) throw new ConfigValidationError(problems);
   if (!config.JWT_ACCESS_SECRET) config.JWT_ACCESS_SECRET = DEV_JWT_SECRET;
   if (!config.PROPOSAL_SEAL_KEY) config.PROPOSAL_SEAL_KEY = DEV_PROPOSAL_SEAL_KEY;
+  if (!config.WEBHOOK_SECRET_KEY) config.WEBHOOK_SECRET_KEY = DEV_WEBHOOK_SECRET_KEY;
   if (!config.NOTIFICATION_UNSUBSCRIBE_SECRET) config.NOTIFICATION_UNSUBSCRIBE_SECRET = DEV_UNSUBSCRIBE_SECRET;
   return config;
 }

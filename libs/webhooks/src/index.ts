@@ -13,4 +13,5 @@ export * from './webhook-queue';
 export * from './webhook-endpoint.service';
 export * from './webhook-delivery.service';
 export * from './ssrf';
+export * from './webhook-secret-box';
 export * from './webhook-rate-limit';

@@ -13,6 +13,7 @@ import {
 import { AuditService } from '@app/audit';
 import { webhookOrganisationOf, type WebhookActorContext } from './webhook-endpoint.service';
 import { WebhookQueue } from './webhook-queue';
+import { WebhookSecretBox } from './webhook-secret-box';
 import { signWebhook, WEBHOOK_HEADERS } from './webhook-signature';
 import { fromStatuses, webhookDeliveryMachine, type WebhookDeliveryStatus } from './webhook-status';
 import { WebhookTargets, type WebhookSendResult } from './webhook-targets';
@@ -68,7 +69,18 @@ export class WebhookDeliveryService {
     private readonly targets: WebhookTargets,
     private readonly queue: WebhookQueue,
     private readonly clock: Clock,
+    private readonly box: WebhookSecretBox,
   ) {}
+
+  /** The endpoint's signing secret in plaintext, or null (logged) when its sealed value cannot be opened. */
+  private openSecret(row: Pick<AttemptRow, 'secret' | 'endpoint_id'>): string | null {
+    try {
+      return this.box.open(row.secret, row.endpoint_id);
+    } catch (error) {
+      this.logger.error((error as Error).message);
+      return null;
+    }
+  }
 
   /** The body a delivery sends: the same bytes at every attempt. */
   static body(row: Pick<AttemptRow, 'id' | 'event_key' | 'type' | 'payload'>): string {
@@ -106,8 +118,11 @@ export class WebhookDeliveryService {
       if (waitMs > 0) return { outcome: 'throttled', waitMs };
     }
     let result: WebhookSendResult;
+    let secret: string | null = null;
     if (!row.active) {
       result = { ok: false, statusCode: null, error: 'endpoint inactive', durationMs: 0 };
+    } else if ((secret = this.openSecret(row)) === null) {
+      result = { ok: false, statusCode: null, error: 'signing secret cannot be opened', durationMs: 0 };
     } else {
       const body = WebhookDeliveryService.body(row);
       const timestamp = Math.floor(this.clock.now().getTime() / 1000);
@@ -117,7 +132,7 @@ export class WebhookDeliveryService {
           'content-type': 'application/json',
           [WEBHOOK_HEADERS.idempotencyKey]: `${row.event_key}:${row.endpoint_id}`,
           [WEBHOOK_HEADERS.timestamp]: String(timestamp),
-          [WEBHOOK_HEADERS.signature]: signWebhook(row.secret, timestamp, body),
+          [WEBHOOK_HEADERS.signature]: signWebhook(secret, timestamp, body),
         },
         body,
       );

@@ -1,10 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessError, type Actor, Clock, type RequestContext, ValidationFailedError } from '@app/common';
 import { AuditService } from '@app/audit';
 import { WEBHOOK_PING_TYPE } from './webhook-jobs';
 import { WebhookQueue } from './webhook-queue';
+import { WebhookSecretBox } from './webhook-secret-box';
 import { WebhookTargets } from './webhook-targets';
 import { type CreateWebhookEndpointDto, type UpdateWebhookEndpointDto, WEBHOOK_URL_MAX } from './webhook.dto';
 import { WebhookEndpointEntity } from './webhook.entity';
@@ -46,16 +47,48 @@ export function webhookOrganisationOf(actor: Actor): string {
   return actor.organisationId;
 }
 
-/** An organisation's webhook endpoints, kept by its admins (agency_admin / vendor_admin). */
+/**
+ * An organisation's webhook endpoints, kept by its admins (agency_admin / vendor_admin). Signing
+ * secrets are stored sealed (WebhookSecretBox); the plaintext is shown once, on create and rotate.
+ */
 @Injectable()
-export class WebhookEndpointService {
+export class WebhookEndpointService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(WebhookEndpointService.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly targets: WebhookTargets,
     private readonly queue: WebhookQueue,
     private readonly clock: Clock,
+    private readonly box: WebhookSecretBox,
   ) {}
+
+  /** Seals secrets stored in plaintext by a version before sealing (guarded: two processes may race). */
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      const sealed = await this.sealLegacySecrets();
+      if (sealed) this.logger.log(`Sealed ${sealed} webhook secret(s) stored in plaintext`);
+    } catch (error) {
+      this.logger.warn(`Could not seal legacy webhook secrets: ${(error as Error).message}`);
+    }
+  }
+
+  /** Seals every plaintext secret; returns how many rows it changed. */
+  async sealLegacySecrets(): Promise<number> {
+    const rows = (await this.dataSource.query(
+      `SELECT id, secret FROM webhook_endpoint WHERE secret NOT LIKE 'v1:%'`,
+    )) as { id: string; secret: string }[];
+    let changed = 0;
+    for (const row of rows) {
+      const [, affected] = (await this.dataSource.query(
+        `UPDATE webhook_endpoint SET secret = $2 WHERE id = $1 AND secret = $3`,
+        [row.id, this.box.seal(row.secret, row.id), row.secret],
+      )) as [unknown, number];
+      changed += affected;
+    }
+    return changed;
+  }
 
   async list(actor: Actor): Promise<WebhookEndpointView[]> {
     const organisationId = webhookOrganisationOf(actor);
@@ -77,11 +110,14 @@ export class WebhookEndpointService {
       ])) as { n: number }[];
       if (n >= WEBHOOK_ENDPOINTS_PER_ORGANISATION_MAX)
         throw new WebhookError('WEBHOOK_ENDPOINT_LIMIT_REACHED', { max: WEBHOOK_ENDPOINTS_PER_ORGANISATION_MAX });
+      const id = randomUUID();
+      const secret = generateWebhookSecret();
       const saved = await em.save(
         em.create(WebhookEndpointEntity, {
+          id,
           organisationId,
           url,
-          secret: generateWebhookSecret(),
+          secret: this.box.seal(secret, id),
           eventTypes: [...new Set(dto.eventTypes ?? [])],
           active: dto.active ?? true,
           createdBy: ctx.actor.userId,
@@ -93,7 +129,7 @@ export class WebhookEndpointService {
         objectId: saved.id,
         after: summary(saved),
       });
-      return WebhookEndpointView.of(saved, true);
+      return WebhookEndpointView.of(saved, secret);
     });
   }
 
@@ -138,7 +174,8 @@ export class WebhookEndpointService {
     const organisationId = webhookOrganisationOf(ctx.actor);
     return this.dataSource.transaction(async (em) => {
       const endpoint = await this.ownEndpoint(em, organisationId, id);
-      endpoint.secret = generateWebhookSecret();
+      const secret = generateWebhookSecret();
+      endpoint.secret = this.box.seal(secret, endpoint.id);
       const saved = await em.save(endpoint);
       await this.audit.record(em, ctx, {
         action: 'webhook_endpoint.rotate_secret',
@@ -146,7 +183,7 @@ export class WebhookEndpointService {
         objectId: id,
         after: summary(saved),
       });
-      return WebhookEndpointView.of(saved, true);
+      return WebhookEndpointView.of(saved, secret);
     });
   }
 

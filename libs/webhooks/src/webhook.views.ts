@@ -14,7 +14,8 @@ export class WebhookEndpointView {
   /** Only in the answers to create and rotate-secret: store it, it is never shown again. */
   @ApiPropertyOptional({ description: 'Only on create and rotate-secret: shown once' }) secret?: string;
 
-  static of(e: WebhookEndpointEntity, withSecret = false): WebhookEndpointView {
+  /** `secret`: the plaintext, given only by create and rotate (the entity holds it sealed). */
+  static of(e: WebhookEndpointEntity, secret?: string): WebhookEndpointView {
     const v = new WebhookEndpointView();
     v.id = e.id;
     v.organisationId = e.organisationId;
@@ -24,7 +25,7 @@ export class WebhookEndpointView {
     v.createdBy = e.createdBy;
     v.createdAt = new Date(e.createdAt).toISOString();
     v.updatedAt = new Date(e.updatedAt).toISOString();
-    if (withSecret) v.secret = e.secret;
+    if (secret !== undefined) v.secret = secret;
     return v;
   }
 }

@@ -4,11 +4,19 @@ import { AuditModule } from '@app/audit';
 import { WebhookDeliveryService } from './webhook-delivery.service';
 import { WebhookEndpointService } from './webhook-endpoint.service';
 import { WebhookQueue } from './webhook-queue';
+import { WebhookSecretBox } from './webhook-secret-box';
 import { WebhookTargets } from './webhook-targets';
 import { WebhookEndpointEntity, WebhookDeliveryEntity } from './webhook.entity';
 import { WebhookService } from './webhook.service';
 
-const SERVICES = [WebhookService, WebhookEndpointService, WebhookDeliveryService, WebhookTargets, WebhookQueue];
+const SERVICES = [
+  WebhookService,
+  WebhookEndpointService,
+  WebhookDeliveryService,
+  WebhookTargets,
+  WebhookQueue,
+  WebhookSecretBox,
+];
 
 /** The webhook channel: endpoints per organisation, signed deliveries with retries and a dead letter. */
 @Module({
