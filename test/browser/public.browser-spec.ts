@@ -86,6 +86,25 @@ describe('public pages in Chromium (real server, demo data)', () => {
     await expectNoSeriousA11yViolations(page);
   });
 
+  it('draws the statistics charts with the numbers as tables for screen readers, without axe violations', async () => {
+    const page = await suite.newPage();
+    await page.goto('/statistics');
+    await page.getByRole('heading', { level: 1, name: '场景统计' }).waitFor();
+    // Each chart is an image with a name, drawn as SVG, followed by its numbers as a table.
+    await page.locator('figure [role="img"] svg').first().waitFor();
+    expect(await page.getByRole('img', { name: /按领域统计/ }).count()).toBeGreaterThan(0);
+    // The first number column is "published", as the API counts it.
+    const stats = (await page.evaluate(() => fetch('/api/v1/public/statistics').then((r) => r.json()))) as {
+      byDomain: { domain: string; published: number }[];
+    };
+    const manufacturing = stats.byDomain.find((d) => d.domain === 'manufacturing');
+    expect(manufacturing?.published).toBeGreaterThan(0);
+    const row = page.getByRole('table', { name: /按领域统计/ }).getByRole('row', { name: /智能制造/ });
+    expect(await row.getByRole('cell').first().textContent()).toBe(String(manufacturing?.published));
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'public-statistics');
+  });
+
   it('fits a 375 px phone screen: the list and a detail without horizontal scrolling', async () => {
     const page = await suite.newPage({ width: 375, height: 812 });
     await page.goto('/');

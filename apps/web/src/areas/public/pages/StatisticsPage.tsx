@@ -14,7 +14,7 @@ import {
   statisticsBarOption,
   statisticsTable,
 } from '../lib/chartOptions';
-import { EChart } from '../components/EChart';
+import { EChart } from '../../../components/EChart';
 import { PageHeader } from '../components/ListShell';
 import type { PublicStatistics } from '../types';
 
@@ -60,31 +60,12 @@ function BreakdownChart({
           option={option}
           height={chartHeight(rows.length, narrow)}
           ariaLabel={t('public.stats.chartLabel', { title, category: t(`public.stats.category.${category}`) })}
-        >
-          <table className="sr-only">
-            <caption>{t('public.stats.tableCaption', { title })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t(`public.stats.category.${category}`)}</th>
-                {STAT_SERIES.map((s) => (
-                  <th key={s} scope="col">
-                    {seriesLabel(s)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.map((r) => (
-                <tr key={r.category}>
-                  <th scope="row">{r.category}</th>
-                  {r.values.map((v, i) => (
-                    <td key={STAT_SERIES[i]}>{v}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </EChart>
+          table={{
+            caption: t('public.stats.tableCaption', { title }),
+            columns: [t(`public.stats.category.${category}`), ...STAT_SERIES.map((s) => seriesLabel(s))],
+            rows: table.map((r) => [r.category, ...r.values]),
+          }}
+        />
       </Card>
     </section>
   );

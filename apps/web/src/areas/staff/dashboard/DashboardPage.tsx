@@ -23,7 +23,7 @@ import { ApiError } from '../../../api/client';
 import { ErrorState } from '../../../components/QueryState';
 import { formatDateTime } from '../../../components/format';
 import { label, options } from '../../../components/taxonomy';
-import { EChart } from '../components/EChart';
+import { EChart } from '../../../components/EChart';
 import { StaffPage } from '../components/StaffPage';
 import { fetchers, keys, useVettingQueue } from '../api';
 import type { FunnelStage, FunnelView } from '../types';

@@ -2,55 +2,53 @@ import { useEffect, useRef, type CSSProperties } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, FunnelChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import { SVGRenderer } from 'echarts/renderers';
 
-// Only what the staff charts use, so the echarts chunk stays small.
-echarts.use([FunnelChart, BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+// Only what the app draws (bar and funnel charts on a grid with a legend and tooltips), as SVG (crisp
+// at any zoom, light), so the echarts chunk stays small.
+echarts.use([BarChart, FunnelChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
+/** The numbers behind a chart: the first column heads each row. */
 export interface ChartTable {
   caption: string;
   columns: string[];
   rows: (string | number)[][];
 }
 
-interface Props {
+export interface EChartProps {
   /** An ECharts option (built by a tested pure function). */
   option: object;
-  /** What the chart shows, read by screen readers in place of the canvas. */
+  /** What the chart shows, for screen readers (the chart itself is an image to them). */
   ariaLabel: string;
-  /** The numbers behind the chart, as a table only screen readers see. */
+  /** The same numbers as a table only screen readers see, right after the chart. */
   table: ChartTable;
   height?: number;
   style?: CSSProperties;
 }
 
 /**
- * One ECharts instance per mount: created on mount, given the option on every change, resized with its
- * box (ResizeObserver) and disposed on unmount. The canvas is hidden from assistive technology; the
- * figure carries a label and a visually hidden table of the same numbers.
+ * One ECharts instance in a div: created on mount, given each new option (replacing the last one),
+ * resized with its box, disposed on unmount. The public statistics and the staff dashboard use it.
  */
-export function EChart({ option, ariaLabel, table, height = 320, style }: Props) {
+export function EChart({ option, ariaLabel, table, height = 320, style }: EChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 
   useEffect(() => {
     const el = box.current;
     if (!el) return undefined;
-    let instance: echarts.ECharts | null = null;
+    let instance: echarts.ECharts;
     try {
-      instance = echarts.init(el, undefined, { renderer: 'canvas' });
+      instance = echarts.init(el, undefined, { renderer: 'svg' });
     } catch {
-      return undefined; // no canvas (tests, very old browsers): the table still tells the numbers
+      return undefined; // a browser ECharts cannot draw in: the table still tells the numbers
     }
     chart.current = instance;
-    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => instance?.resize());
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => instance.resize());
     observer?.observe(el);
-    const onResize = () => instance?.resize();
-    window.addEventListener('resize', onResize);
     return () => {
       observer?.disconnect();
-      window.removeEventListener('resize', onResize);
-      instance?.dispose();
+      instance.dispose();
       chart.current = null;
     };
   }, []);
@@ -60,8 +58,8 @@ export function EChart({ option, ariaLabel, table, height = 320, style }: Props)
   }, [option]);
 
   return (
-    <figure role="figure" aria-label={ariaLabel} style={{ margin: 0, ...style }}>
-      <div ref={box} aria-hidden="true" style={{ width: '100%', height }} data-testid="echart" />
+    <figure style={{ margin: 0, position: 'relative', ...style }}>
+      <div ref={box} role="img" aria-label={ariaLabel} style={{ width: '100%', height }} />
       {/* Wrapped: a table ignores a width smaller than its content, a div clips it. */}
       <div className="sr-only">
         <table>
