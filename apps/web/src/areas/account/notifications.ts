@@ -1,26 +1,9 @@
+// The API's own list of notification types (a plain file without imports), bundled like the taxonomy.
+import { NOTIFICATION_TYPES } from '../../../../../libs/common/src/notification-types';
 import type { Role } from '../../auth/types';
 import { formatDate, formatDateTime } from '../../components/format';
 
-/** The API's notification types (libs/common/src/notification-types.ts). */
-export const NOTIFICATION_TYPES = [
-  'scenario.matched',
-  'matching.invited',
-  'saved_search.matched',
-  'scenario.amended',
-  'scenario.question_answered',
-  'scenario.deadline_reminder',
-  'scenario.proposals_at_closing',
-  'scenario.vetting_decision',
-  'organisation.verification_result',
-  'evaluation.panel_assigned',
-  'evaluation.scoring_opened',
-  'evaluation.panel_closed',
-  'award.result',
-  'objection.update',
-  'delivery.milestone_due',
-  'delivery.milestone_overdue',
-  'delivery.acceptance_result',
-] as const;
+export { NOTIFICATION_TYPES };
 
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
