@@ -19,6 +19,7 @@ const VALID_BODIES: Record<string, Json | 'no body'> = {
   'POST /api/v1/auth/refresh': { refreshToken: `${randomUUID()}.${'a'.repeat(43)}` },
   'POST /api/v1/auth/logout': { refreshToken: `${randomUUID()}.${'a'.repeat(43)}` },
   'POST /api/v1/auth/change-password': { currentPassword: GOOD_PASSWORD, newPassword: 'Another-good-pass-2026' },
+  'PATCH /api/v1/auth/me': { locale: 'en' },
   'POST /api/v1/organisations/:id/reject': { reason: '资料不全' },
   'POST /api/v1/organisations/:id/members': {
     email: 'member@example.cn',
