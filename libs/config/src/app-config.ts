@@ -41,6 +41,32 @@ const toList = ({ value }: { value: unknown }) =>
 const isProduction = (c: AppConfig) => c.NODE_ENV === 'production';
 
 /**
+ * An AES-256 key setting: the base64 of 32 bytes, required in production and there not the
+ * development default (`devDefault`); elsewhere optional (loadConfig fills in the default).
+ */
+function IsAesKey(name: string, devDefault: string): PropertyDecorator {
+  return (target, property) => {
+    ValidateIf((c: AppConfig) => isProduction(c) || (c as unknown as Record<string, unknown>)[name] !== undefined)(
+      target,
+      property,
+    );
+    IsString()(target, property);
+    Matches(SEAL_KEY_BASE64, { message: `${name} must be the base64 of 32 bytes (openssl rand -base64 32)` })(
+      target,
+      property,
+    );
+    ValidateBy({
+      name: 'notDevelopmentKey',
+      validator: {
+        validate: (value: unknown, args?: ValidationArguments) =>
+          !(isProduction(args?.object as AppConfig) && value === devDefault),
+        defaultMessage: () => `${name} must not be the development default in production`,
+      },
+    })(target, property);
+  };
+}
+
+/**
  * Every setting the processes read, validated once at boot. Names are the environment variables.
  * With NODE_ENV=production, secrets have no defaults and must be strong.
  */
@@ -201,34 +227,14 @@ export class AppConfig {
    * Key that seals proposal content and attachments at rest (AES-256-GCM): the base64 of 32 random
    * bytes (`openssl rand -base64 32`). Required in production; elsewhere a fixed development key.
    */
-  @ValidateIf((c: AppConfig) => isProduction(c) || c.PROPOSAL_SEAL_KEY !== undefined)
-  @IsString()
-  @Matches(SEAL_KEY_BASE64, { message: 'PROPOSAL_SEAL_KEY must be the base64 of 32 bytes (openssl rand -base64 32)' })
-  @ValidateBy({
-    name: 'notDevelopmentKey',
-    validator: {
-      validate: (value: unknown, args?: ValidationArguments) =>
-        !(isProduction(args?.object as AppConfig) && value === DEV_PROPOSAL_SEAL_KEY),
-      defaultMessage: () => 'PROPOSAL_SEAL_KEY must not be the development default in production',
-    },
-  })
+  @IsAesKey('PROPOSAL_SEAL_KEY', DEV_PROPOSAL_SEAL_KEY)
   PROPOSAL_SEAL_KEY: string;
 
   /**
    * Key that seals webhook endpoints' signing secrets at rest (AES-256-GCM): the base64 of 32 random
    * bytes (`openssl rand -base64 32`). Required in production; elsewhere a fixed development key.
    */
-  @ValidateIf((c: AppConfig) => isProduction(c) || c.WEBHOOK_SECRET_KEY !== undefined)
-  @IsString()
-  @Matches(SEAL_KEY_BASE64, { message: 'WEBHOOK_SECRET_KEY must be the base64 of 32 bytes (openssl rand -base64 32)' })
-  @ValidateBy({
-    name: 'notDevelopmentKey',
-    validator: {
-      validate: (value: unknown, args?: ValidationArguments) =>
-        !(isProduction(args?.object as AppConfig) && value === DEV_WEBHOOK_SECRET_KEY),
-      defaultMessage: () => 'WEBHOOK_SECRET_KEY must not be the development default in production',
-    },
-  })
+  @IsAesKey('WEBHOOK_SECRET_KEY', DEV_WEBHOOK_SECRET_KEY)
   WEBHOOK_SECRET_KEY: string;
 
   @Transform(toInt)
