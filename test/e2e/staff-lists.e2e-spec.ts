@@ -17,6 +17,11 @@ interface Item {
   updatedAt: string;
 }
 
+/** Cursors whose date JavaScript's Date.parse takes but PostgreSQL refuses (they were 500s). */
+const CRAFTED_CURSORS = ['foo 1', '2020-02-30T00:00:00.000Z', '0000-01-01T00:00:00.000Z'].map((at) =>
+  Buffer.from(JSON.stringify([at, '0b8a4c6e-1f2d-4e3a-9b5c-7d6e5f4a3b2c'])).toString('base64url'),
+);
+
 describe('staff lists: scenarios of every status and users of a role (HTTP)', () => {
   let t: TestApp;
   let s: Setup;
@@ -109,7 +114,7 @@ describe('staff lists: scenarios of every status and users of a role (HTTP)', ()
         expect(res.statusCode).toBe(400);
         expect(errorFields(res.json())).toContain('status');
       }
-      for (const cursor of ['not-a-cursor', Buffer.from('["x","y"]').toString('base64url')]) {
+      for (const cursor of ['not-a-cursor', Buffer.from('["x","y"]').toString('base64url'), ...CRAFTED_CURSORS]) {
         const res = await s.call(s.staff, 'GET', `/scenarios?cursor=${cursor}`);
         expect(res.statusCode).toBe(400);
         expect(errorFields(res.json())).toContain('cursor');
@@ -175,7 +180,11 @@ describe('staff lists: scenarios of every status and users of a role (HTTP)', ()
 
     it('refuses a missing or unknown role, or a bad cursor, with 400 naming the field', async () => {
       const badCursor = Buffer.from('["x","y"]').toString('base64url');
-      for (const url of ['/users?role=reviewer&cursor=nope', `/users?role=reviewer&cursor=${badCursor}`]) {
+      for (const url of [
+        '/users?role=reviewer&cursor=nope',
+        `/users?role=reviewer&cursor=${badCursor}`,
+        ...CRAFTED_CURSORS.map((c) => `/users?role=reviewer&cursor=${c}`),
+      ]) {
         const res = await s.call(s.staff, 'GET', url);
         expect(res.statusCode).toBe(400);
         expect(errorFields(res.json())).toContain('cursor');

@@ -1,7 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { decodeCursor, encodeCursor, ValidationFailedError } from '@app/common';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { decodeTimeIdCursor, encodeCursor } from '@app/common';
 
 /**
  * One page of `qb`, newest first by `created_at` then `id`, with a keyset cursor (no OFFSET).
@@ -19,11 +17,7 @@ export async function newestFirstPage<T extends ObjectLiteral & { id: string }>(
     .addOrderBy(`${alias}.id`, 'DESC')
     .limit(limit + 1);
   if (cursor) {
-    const [createdAt, id] = decodeCursor(cursor, 2);
-    // Well-formed JSON with values PostgreSQL cannot cast would otherwise be a 500.
-    if (typeof createdAt !== 'string' || isNaN(Date.parse(createdAt)) || typeof id !== 'string' || !UUID.test(id)) {
-      throw new ValidationFailedError([{ field: 'cursor', rule: 'cursor' }]);
-    }
+    const [createdAt, id] = decodeTimeIdCursor(cursor);
     qb.andWhere(
       `(${alias}.created_at, ${alias}.id) < (CAST(:keysetCreatedAt AS timestamptz), CAST(:keysetId AS uuid))`,
       {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { type Actor, decodeCursor, encodeCursor, type PageQuery, ValidationFailedError } from '@app/common';
+import { type Actor, decodeTimeIdCursor, encodeCursor, type PageQuery } from '@app/common';
 import { AuditService } from '@app/audit';
 import { OutboxService } from '@app/outbox';
 import { FollowedScenarioPageView, FollowStateView } from './follow.views';
@@ -11,9 +11,6 @@ import { PUBLIC_SCENARIO_STATUSES } from './scenario-status';
 import { ScenarioView } from './scenario.views';
 import { ScenarioError } from './scenarios.errors';
 import { assertVerifiedVendor } from './vendor-access';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/;
 
 /**
  * Vendors follow (关注) scenarios of the opportunity list. Following is idempotent; a change writes an
@@ -91,9 +88,7 @@ export class FollowService {
     const params: unknown[] = [actor.userId, [...PUBLIC_SCENARIO_STATUSES]];
     let after = '';
     if (query.cursor) {
-      const [createdAt, id] = decodeCursor(query.cursor, 2);
-      if (typeof createdAt !== 'string' || typeof id !== 'string' || !TIMESTAMP.test(createdAt) || !UUID.test(id))
-        throw new ValidationFailedError([{ field: 'cursor', rule: 'cursor' }]);
+      const [createdAt, id] = decodeTimeIdCursor(query.cursor);
       params.push(createdAt, id);
       after = `AND (f.created_at, f.scenario_id) < ($3::timestamptz, $4::uuid)`;
     }

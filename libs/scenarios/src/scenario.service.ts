@@ -4,7 +4,7 @@ import {
   AccessError,
   type Actor,
   Clock,
-  decodeCursor,
+  decodeTimeIdCursor,
   encodeCursor,
   type RequestContext,
   ValidationFailedError,
@@ -370,10 +370,7 @@ export class ScenarioService {
       where.push(`(s.title ILIKE ${p} OR s.code ILIKE ${p} OR s.title_en ILIKE ${p})`);
     }
     if (query.cursor) {
-      const [updatedAt, id] = decodeCursor(query.cursor, 2);
-      if (typeof updatedAt !== 'string' || typeof id !== 'string' || !UUID.test(id) || isNaN(Date.parse(updatedAt))) {
-        throw new ValidationFailedError([{ field: 'cursor', rule: 'cursor' }]);
-      }
+      const [updatedAt, id] = decodeTimeIdCursor(query.cursor);
       where.push(`(s.updated_at, s.id) < (${param(updatedAt)}::timestamptz, ${param(id)}::uuid)`);
     }
     const rows = (await this.dataSource.query(
@@ -466,8 +463,6 @@ export class ScenarioService {
     return ScenarioView.of(saved);
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface StaffListRow {
   id: string;

@@ -1,15 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  AccessError,
-  type Actor,
-  Clock,
-  decodeCursor,
-  encodeCursor,
-  isCentreRole,
-  type Page,
-  ValidationFailedError,
-} from '@app/common';
+import { AccessError, type Actor, Clock, decodeTimeIdCursor, encodeCursor, isCentreRole, type Page } from '@app/common';
 import { AuditService } from '@app/audit';
 import { webhookOrganisationOf, type WebhookActorContext } from './webhook-endpoint.service';
 import { WebhookQueue } from './webhook-queue';
@@ -39,16 +30,6 @@ interface AttemptRow {
   secret: string;
   active: boolean;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/**
- * Exactly what `toISOString` writes for a year PostgreSQL knows (the cursors this service hands out).
- * V8's Date.parse also takes `foo 1`, `2020-02-30…` and year 0000, which PostgreSQL refuses (a 500).
- */
-const isIsoInstant = (text: string): boolean =>
-  /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(text) &&
-  !Number.isNaN(Date.parse(text)) &&
-  new Date(text).toISOString() === text;
 
 const LIST_SQL = `
   SELECT d.id, d.endpoint_id, e.organisation_id, e.url, d.event_key, d.type, d.status, d.attempts,
@@ -183,9 +164,7 @@ export class WebhookDeliveryService {
     if (query.endpointId) add('d.endpoint_id = ?', query.endpointId);
     if (query.status) add('d.status = ?', query.status);
     if (query.cursor) {
-      const [createdAt, id] = decodeCursor(query.cursor, 2);
-      if (typeof createdAt !== 'string' || !isIsoInstant(createdAt) || typeof id !== 'string' || !UUID.test(id))
-        throw new ValidationFailedError([{ field: 'cursor', rule: 'cursor' }]);
+      const [createdAt, id] = decodeTimeIdCursor(query.cursor);
       params.push(createdAt, id);
       where.push(`(d.created_at, d.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }

@@ -3,7 +3,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { Clock, decodeCursor, encodeCursor, huzhouDate, type Page, ValidationFailedError } from '@app/common';
+import { Clock, decodeTimeIdCursor, encodeCursor, huzhouDate, type Page } from '@app/common';
 import { AppConfig } from '@app/config';
 import { DEFAULT_JOB_OPTIONS, QUEUES } from '@app/queue';
 import {
@@ -244,10 +244,7 @@ export class EmailDeliveryService implements OnApplicationShutdown {
     const params: unknown[] = [query.status ?? 'failed', limit + 1];
     let where = `d.status = $1`;
     if (query.cursor) {
-      const [updatedAt, id] = decodeCursor(query.cursor, 2);
-      if (typeof updatedAt !== 'string' || Number.isNaN(Date.parse(updatedAt)) || typeof id !== 'string') {
-        throw new ValidationFailedError([{ field: 'cursor', rule: 'cursor' }]);
-      }
+      const [updatedAt, id] = decodeTimeIdCursor(query.cursor);
       params.push(updatedAt, id);
       where += ` AND (d.updated_at, d.id) < ($3::timestamptz, $4::uuid)`;
     }

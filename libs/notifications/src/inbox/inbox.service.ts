@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { type Actor, Clock, decodeCursor, encodeCursor, type Page, ValidationFailedError } from '@app/common';
+import { type Actor, Clock, decodeTimeIdCursor, encodeCursor, type Page } from '@app/common';
 import { NotificationError } from '../notifications.errors';
 import type { InboxQuery } from './inbox.dto';
 import { type InboxNotificationView, type InboxRow, toInboxView } from './inbox.views';
@@ -21,15 +21,7 @@ export class InboxService {
     let where = `recipient_user_id = $1`;
     if (query.unread) where += ` AND read_at IS NULL`;
     if (query.cursor) {
-      const [createdAt, id] = decodeCursor(query.cursor, 2);
-      if (
-        typeof createdAt !== 'string' ||
-        Number.isNaN(Date.parse(createdAt)) ||
-        typeof id !== 'string' ||
-        !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)
-      ) {
-        throw new ValidationFailedError([{ field: 'cursor', rule: 'cursor' }]);
-      }
+      const [createdAt, id] = decodeTimeIdCursor(query.cursor);
       params.push(createdAt, id);
       where += ` AND (created_at, id) < ($3::timestamptz, $4::uuid)`;
     }
