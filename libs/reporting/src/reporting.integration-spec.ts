@@ -375,4 +375,23 @@ describe('ReportingService (real PostgreSQL)', () => {
       ]);
     });
   });
+
+  // Last: it adds a scenario.
+  it('with PUBLIC_LIST_CACHE_SECONDS, answers from one load (shared by concurrent callers) until it expires', async () => {
+    const cached = new ReportingService(ds, { PUBLIC_LIST_CACHE_SECONDS: 60 } as AppConfig, new Clock());
+    const loads = jest.spyOn(cached as unknown as { loadStatistics(): Promise<unknown> }, 'loadStatistics');
+    const [first, second] = await Promise.all([cached.publicStatistics(), cached.publicStatistics()]);
+    expect(second).toEqual(first);
+    expect(loads).toHaveBeenCalledTimes(1);
+    await scenario('late', ids.agencyA, {
+      status: 'published',
+      domain: 'transport',
+      district: 'wuxing',
+      publishedAt: '2026-11-01T02:00:00Z',
+    });
+    expect((await cached.publicStatistics()).totals.published).toBe(first.totals.published);
+    expect(loads).toHaveBeenCalledTimes(1);
+    // Uncached, the new scenario counts at once.
+    expect((await service.publicStatistics()).totals.published).toBe(first.totals.published + 1);
+  });
 });

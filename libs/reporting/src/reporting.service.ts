@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
 import { Clock, ValidationFailedError } from '@app/common';
 import { AppConfig } from '@app/config';
@@ -29,28 +30,7 @@ export const SUBMITTED_OR_LATER: readonly ProposalStatus[] = PROPOSAL_STATUSES.f
 );
 
 type Sql = (sql: string, params: unknown[]) => Promise<unknown[]>;
-
-/** One value shared by every caller for `ttlMs` (0: always fresh), loaded once however many ask at once. */
-class Memo<T> {
-  private entry?: { at: number; value: Promise<T> };
-  constructor(
-    private readonly ttlMs: number,
-    private readonly load: () => Promise<T>,
-  ) {}
-
-  get(): Promise<T> {
-    if (this.ttlMs <= 0) return this.load();
-    const now = Date.now();
-    if (this.entry && now - this.entry.at < this.ttlMs) return this.entry.value;
-    const value = this.load();
-    const entry = { at: now, value };
-    this.entry = entry;
-    value.catch(() => {
-      if (this.entry === entry) this.entry = undefined;
-    });
-    return value;
-  }
-}
+type PublicAnswer = 'statistics' | 'batches' | 'agencies';
 
 const zero = (): StatisticsCounts => ({ published: 0, awarded: 0, accepted: 0, demonstration: 0 });
 const add = (into: StatisticsCounts, row: StatisticsCounts) => {
@@ -94,9 +74,8 @@ interface FunnelRow {
 @Injectable()
 export class ReportingService {
   private readonly sql: Sql;
-  private readonly statistics: Memo<PublicStatisticsView>;
-  private readonly batchList: Memo<PublicBatchView[]>;
-  private readonly agencyList: Memo<PublicAgencyView[]>;
+  /** The three public answers, each loaded once however many ask at once (null: no caching). */
+  private readonly publicAnswers: LRUCache<PublicAnswer, object, () => Promise<object>> | null;
 
   constructor(
     dataSource: DataSource,
@@ -106,9 +85,13 @@ export class ReportingService {
     this.sql = poolQuery(dataSource);
     // Public answers are cacheable for 60 s anyway; keep them as long as the public list keeps its pages.
     const ttl = config.PUBLIC_LIST_CACHE_SECONDS * 1000;
-    this.statistics = new Memo(ttl, () => this.loadStatistics());
-    this.batchList = new Memo(ttl, () => this.loadBatches());
-    this.agencyList = new Memo(ttl, () => this.loadAgencies());
+    this.publicAnswers =
+      ttl > 0 ? new LRUCache({ max: 3, ttl, fetchMethod: (_key, _stale, { context }) => context() }) : null;
+  }
+
+  private async cached<T extends object>(key: PublicAnswer, load: () => Promise<T>): Promise<T> {
+    if (!this.publicAnswers) return load();
+    return (await this.publicAnswers.fetch(key, { context: load })) as T;
   }
 
   /**
@@ -117,17 +100,17 @@ export class ReportingService {
    * `awarded`: awarded, in delivery, accepted or demonstration; `accepted`: accepted or demonstration.
    */
   publicStatistics(): Promise<PublicStatisticsView> {
-    return this.statistics.get();
+    return this.cached('statistics', () => this.loadStatistics());
   }
 
   /** Published batches of the opportunity list, newest first, with how many of their scenarios are public. */
   publicBatches(): Promise<PublicBatchView[]> {
-    return this.batchList.get();
+    return this.cached('batches', () => this.loadBatches());
   }
 
   /** Agencies with at least one public scenario (their names are public on the list's exports too). */
   publicAgencies(): Promise<PublicAgencyView[]> {
-    return this.agencyList.get();
+    return this.cached('agencies', () => this.loadAgencies());
   }
 
   private async loadStatistics(): Promise<PublicStatisticsView> {
