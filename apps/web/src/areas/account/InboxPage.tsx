@@ -10,6 +10,7 @@ import { QueryState } from '../../components/QueryState';
 import { formatDateTime } from '../../components/format';
 import { AccountPage } from './AccountNav';
 import { describeNotification, type InboxNotification, type InboxPage as Page } from './notifications';
+import { LoadMore } from '../../components/LoadMore';
 
 const PAGE_SIZE = 20;
 
@@ -119,13 +120,7 @@ export function InboxPage() {
                 />
               ))}
             </Flex>
-            {query.hasNextPage && (
-              <Flex justify="center" style={{ marginTop: 16 }}>
-                <Button onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
-                  {t('common.action.more')}
-                </Button>
-              </Flex>
-            )}
+            <LoadMore query={query} center />
           </>
         )}
       </QueryState>

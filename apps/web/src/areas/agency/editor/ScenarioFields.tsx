@@ -33,6 +33,9 @@ import { SanitisedHtml } from '../components/Markdown';
 import { vettingHints, type VettingHint } from './hints';
 import type { ScenarioFormValues } from './formMapping';
 
+/** The yes/no questions of the compliance step, in the order shown. */
+const COMPLIANCE_SWITCHES = ['personalInformation', 'algorithmFiling', 'generativeAiFiling'] as const;
+
 type NamePath = (string | number)[];
 
 interface Props {
@@ -259,33 +262,13 @@ export function ScenarioFields({ fields, prefix = [], domain: fixedDomain, descr
                   />
                 </Form.Item>
               </Col>
-              <Col xs={24} sm={12}>
-                <Form.Item
-                  name={n('compliance', 'personalInformation')}
-                  label={L('personalInformation')}
-                  valuePropName="checked"
-                >
-                  <Switch checkedChildren={t('agency.yes')} unCheckedChildren={t('agency.no')} />
-                </Form.Item>
-              </Col>
-              <Col xs={24} sm={12}>
-                <Form.Item
-                  name={n('compliance', 'algorithmFiling')}
-                  label={L('algorithmFiling')}
-                  valuePropName="checked"
-                >
-                  <Switch checkedChildren={t('agency.yes')} unCheckedChildren={t('agency.no')} />
-                </Form.Item>
-              </Col>
-              <Col xs={24} sm={12}>
-                <Form.Item
-                  name={n('compliance', 'generativeAiFiling')}
-                  label={L('generativeAiFiling')}
-                  valuePropName="checked"
-                >
-                  <Switch checkedChildren={t('agency.yes')} unCheckedChildren={t('agency.no')} />
-                </Form.Item>
-              </Col>
+              {COMPLIANCE_SWITCHES.map((field) => (
+                <Col xs={24} sm={12} key={field}>
+                  <Form.Item name={n('compliance', field)} label={L(field)} valuePropName="checked">
+                    <Switch checkedChildren={t('agency.yes')} unCheckedChildren={t('agency.no')} />
+                  </Form.Item>
+                </Col>
+              ))}
             </Row>
             <Hints prefix={prefix} only={['generativeNeedsFiling', 'personalInfoLevel']} />
           </Fieldset>

@@ -11,6 +11,7 @@ import { keys, useOrganisationNames } from '../api';
 import type { EmailDeliveryView, Page, WebhookDeliveryView } from '../types';
 import { StaffTable } from '../components/StaffTable';
 import { ToneTag, type Tone } from '../components/ToneTag';
+import { LoadMore } from '../../../components/LoadMore';
 
 const EMAIL_STATUSES = ['failed', 'pending', 'sent', 'digest_pending', 'skipped'] as const;
 const WEBHOOK_STATUSES = ['failed', 'dead', 'pending', 'delivered'] as const;
@@ -179,15 +180,7 @@ function EmailDeliveries() {
                 },
               ]}
             />
-            {list.hasNextPage && (
-              <Button
-                style={{ marginTop: 12 }}
-                onClick={() => void list.fetchNextPage()}
-                loading={list.isFetchingNextPage}
-              >
-                {t('common.action.more')}
-              </Button>
-            )}
+            <LoadMore query={list} />
           </>
         )}
       </QueryState>
@@ -286,15 +279,7 @@ function WebhookDeliveries() {
                 },
               ]}
             />
-            {list.hasNextPage && (
-              <Button
-                style={{ marginTop: 12 }}
-                onClick={() => void list.fetchNextPage()}
-                loading={list.isFetchingNextPage}
-              >
-                {t('common.action.more')}
-              </Button>
-            )}
+            <LoadMore query={list} />
           </>
         )}
       </QueryState>

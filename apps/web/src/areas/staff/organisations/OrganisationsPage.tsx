@@ -12,6 +12,7 @@ import { keys } from '../api';
 import type { OrganisationView, Page } from '../types';
 import { StaffTable } from '../components/StaffTable';
 import { ToneTag, type Tone } from '../components/ToneTag';
+import { LoadMore } from '../../../components/LoadMore';
 
 const STATUS_COLOURS: Record<string, Tone> = { pending: 'orange', verified: 'green', rejected: 'red' };
 
@@ -194,15 +195,7 @@ export function OrganisationsPage() {
                 },
               ]}
             />
-            {list.hasNextPage && (
-              <Button
-                style={{ marginTop: 12 }}
-                onClick={() => void list.fetchNextPage()}
-                loading={list.isFetchingNextPage}
-              >
-                {t('common.action.more')}
-              </Button>
-            )}
+            <LoadMore query={list} />
           </>
         )}
       </QueryState>

@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { Button, Col, Form, Input, Row, Select, Typography } from 'antd';
+import { Col, Form, Input, Row, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../../components/QueryState';
 import { formatDateTime } from '../../../components/format';
@@ -12,6 +12,7 @@ import type { StaffScenarioItem } from '../types';
 import { StaffTable } from '../components/StaffTable';
 import { StaffLink } from '../components/StaffLink';
 import { ScenarioStatusTag } from '../components/ToneTag';
+import { LoadMore } from '../../../components/LoadMore';
 
 export function ScenarioListPage() {
   const { t } = useTranslation();
@@ -121,15 +122,7 @@ export function ScenarioListPage() {
                 },
               ]}
             />
-            {list.hasNextPage && (
-              <Button
-                style={{ marginTop: 12 }}
-                onClick={() => void list.fetchNextPage()}
-                loading={list.isFetchingNextPage}
-              >
-                {t('common.action.more')}
-              </Button>
-            )}
+            <LoadMore query={list} />
           </>
         )}
       </QueryState>
